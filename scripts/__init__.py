@@ -1,0 +1,1 @@
+"""Build and maintenance code for the bilingual knowledge base (see scripts/README.md)."""

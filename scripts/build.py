@@ -1,0 +1,51 @@
+"""Build the site atomically: into a fresh folder, swapped into site/ only on success.
+
+A failed build (bad content, broken link) leaves the last good site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.project import CONFIG_FILE, ROOT, SITE_DIR
+
+
+def mkdocs_build(site_dir: Path, config_file: Path = CONFIG_FILE) -> int:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site_dir),
+    ]
+    return subprocess.call(command, cwd=config_file.parent)
+
+
+def build(site_dir: Path = SITE_DIR, config_file: Path = CONFIG_FILE) -> int:
+    # The new build sits beside site/ so the final rename stays on one filesystem.
+    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        status = mkdocs_build(fresh, config_file)
+        if status != 0:
+            print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return status
+        old = site_dir.with_name(fresh.name + "-old")
+        if site_dir.exists():
+            site_dir.rename(old)
+        fresh.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        print(
+            f"Built {sum(1 for _ in site_dir.rglob('*.html'))} HTML files into "
+            f"{site_dir.relative_to(ROOT) if site_dir.is_relative_to(ROOT) else site_dir}/"
+        )
+        return 0
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)

@@ -1,0 +1,208 @@
+"""The data files (contacts, laws, glossary): schemas, loading and validation.
+
+Each text a reader sees is a mapping with one field per language ("translated text"), so a
+maintainer changes a number or a summary in one place and both languages follow.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import yaml
+
+from scripts.problems import ContentError, Problem
+from scripts.project import DATA_DIR, LANGUAGES, relative
+
+# A schema maps each key to (kind, required). A kind is one of the names below, a nested
+# schema (a mapping), or a one-item list holding the schema of each list item.
+TEXT, STR, DATE, INT, BOOL, STR_LIST = "text", "str", "date", "int", "bool", "str_list"
+SOURCE_ANCHORS = ("source-pl", "source-id", "facts-law", "facts-contacts-id", "facts-contacts-pl")
+
+CONTACT = {
+    "id": (STR, True),
+    "country": (STR, True),
+    "number": (STR, True),
+    "emergency": (BOOL, False),
+    "name": (TEXT, True),
+    "purpose": (TEXT, True),
+    "hours": (TEXT, True),
+    "checked": (DATE, True),
+    "source": (STR, True),
+    "sources": (STR_LIST, True),
+}
+LAW = {
+    "id": (STR, True),
+    "year": (INT, True),
+    "date": (DATE, False),
+    "name": (STR, True),
+    "short": (STR, True),
+    "kind": (TEXT, True),
+    "summary": (TEXT, True),
+    "articles": ([{"ref": (STR, True), "summary": (TEXT, True)}], False),
+    "sources": (STR_LIST, True),
+    "checked": (DATE, True),
+}
+TERM_SIDE = {"term": (STR, True), "meaning": (STR, True)}
+TERM = {
+    "key": (STR, True),
+    **{lang: (TERM_SIDE, True) for lang in LANGUAGES},
+    "aliases": ({lang: (STR_LIST, False) for lang in LANGUAGES}, False),
+}
+# file stem -> (top-level key, entry schema, key naming an entry)
+FILES = {
+    "contacts": ("contacts", CONTACT, "id"),
+    "laws": ("laws", LAW, "id"),
+    "glossary": ("terms", TERM, "key"),
+}
+HOW = {
+    TEXT: "give it one line per language: " + ", ".join(f"'{lang}: ...'" for lang in LANGUAGES),
+    STR: "write it as text",
+    DATE: "write it as YYYY-MM-DD, e.g. 2026-11-22",
+    INT: "write it as a whole number",
+    BOOL: "write true or false",
+    STR_LIST: "write it as a list, e.g. [a, b]",
+}
+
+
+def _is(kind: str, value: object) -> bool:
+    if kind == TEXT:
+        return (
+            isinstance(value, dict)
+            and set(value) == set(LANGUAGES)
+            and all(isinstance(v, str) and v.strip() for v in value.values())
+        )
+    return {
+        STR: lambda v: isinstance(v, str) and v.strip() != "",
+        DATE: lambda v: isinstance(v, datetime.date),
+        INT: lambda v: isinstance(v, int) and not isinstance(v, bool),
+        BOOL: lambda v: isinstance(v, bool),
+        STR_LIST: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    }[kind](value)
+
+
+def validate(entry: object, schema: dict, where: str) -> list[str]:
+    """Messages 'where.key: what is wrong — how to fix it' for one mapping."""
+    if not isinstance(entry, dict):
+        return [f"{where}: is not a mapping of 'key: value' lines — indent its fields under it"]
+    errors = [
+        f"{where}: unknown key '{key}' — remove it or use one of: {', '.join(schema)}"
+        for key in entry
+        if key not in schema
+    ]
+    for key, (kind, required) in schema.items():
+        here = f"{where}.{key}"
+        if key not in entry or entry[key] is None:
+            if required:
+                errors.append(
+                    f"{here}: is missing — add it ({HOW.get(kind, 'see the other entries')})"
+                )
+            continue
+        value = entry[key]
+        if isinstance(kind, dict):
+            errors += validate(value, kind, here)
+        elif isinstance(kind, list):
+            if not isinstance(value, list):
+                errors.append(f"{here}: should be a list — start each item with '- '")
+            else:
+                for i, item in enumerate(value, start=1):
+                    errors += validate(item, kind[0], f"{here}[{i}]")
+        elif kind == TEXT and isinstance(value, dict):
+            errors += [
+                f"{here}: has no '{lang}' text — add '{lang}: ...' under {key}"
+                for lang in LANGUAGES
+                if not (isinstance(value.get(lang), str) and value[lang].strip())
+            ] + [
+                f"{here}: unknown language '{k}' — use only {', '.join(LANGUAGES)}"
+                for k in value
+                if k not in LANGUAGES
+            ]
+        elif not _is(kind, value):
+            errors.append(f"{here}: '{value}' is not valid — {HOW[kind]}")
+    return errors
+
+
+def _line_of(text: str, name_key: str, name: object) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().lstrip("- ").strip() == f"{name_key}: {name}":
+            return number
+    return None
+
+
+def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
+    top, schema, name_key = FILES[stem]
+    shown = relative(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [
+            Problem(
+                shown,
+                mark.line + 1 if mark else None,
+                "the file is not valid YAML",
+                "check the indentation and quote values that contain ':'",
+            )
+        ]
+    if not isinstance(document, dict) or not isinstance(document.get(top), list):
+        return [], [
+            Problem(
+                shown,
+                1,
+                f"the file has no '{top}:' list",
+                f"start the file with '{top}:' and list the entries under it",
+            )
+        ]
+    entries, problems, seen = document[top], [], set()
+    for number, entry in enumerate(entries, start=1):
+        name = entry.get(name_key) if isinstance(entry, dict) else None
+        label = f"entry '{name}'" if name else f"entry {number}"
+        line = _line_of(text, name_key, name) if name else None
+        for message in validate(entry, schema, label):
+            what, _, fix = message.partition(" — ")
+            problems.append(Problem(shown, line, what, fix))
+        if name in seen:
+            problems.append(
+                Problem(
+                    shown, line, f"{label} appears twice", f"give each entry its own '{name_key}'"
+                )
+            )
+        seen.add(name)
+        for anchor in (entry.get("sources") or []) if isinstance(entry, dict) else []:
+            if anchor not in SOURCE_ANCHORS:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"{label}.sources: unknown source '{anchor}'",
+                        f"use one of: {', '.join(SOURCE_ANCHORS)}",
+                    )
+                )
+    return entries, problems
+
+
+def check_data(data_dir: Path = DATA_DIR) -> tuple[dict[str, list[dict]], list[Problem]]:
+    data, problems = {}, []
+    for stem in FILES:
+        path = data_dir / f"{stem}.yml"
+        if not path.exists():
+            problems.append(
+                Problem(
+                    relative(path),
+                    None,
+                    "the data file is missing",
+                    f"restore data/{stem}.yml from git",
+                )
+            )
+            continue
+        data[stem], found = load_file(path, stem)
+        problems += found
+    return data, problems
+
+
+def load_data(data_dir: Path = DATA_DIR) -> dict[str, list[dict]]:
+    data, problems = check_data(data_dir)
+    if problems:
+        raise ContentError(problems)
+    return data

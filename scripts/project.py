@@ -1,0 +1,24 @@
+"""Shared constants: where things live and which languages the site has."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_DIR = ROOT / "docs"
+DATA_DIR = ROOT / "data"
+SITE_DIR = ROOT / "site"
+CONFIG_FILE = ROOT / "mkdocs.yml"
+
+# The first language is the default one, served at the site root.
+LANGUAGES = ("pl", "id")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+# Front matter every page must carry.
+REQUIRED_META = ("title", "description", "reviewed")
+
+
+def relative(path: Path) -> str:
+    """A path as maintainers see it: relative to the repository root when inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()

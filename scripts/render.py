@@ -1,0 +1,103 @@
+"""Render the data blocks (contacts, laws, glossary) into a page's Markdown with Jinja2.
+
+A page calls them like `{{ contact("bnn-184") }}`; each expands to Markdown in the page's
+language, from templates/*.md.j2 and the data files, so both languages show the same entry.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from scripts.project import ROOT
+
+TEMPLATES_DIR = ROOT / "templates"
+
+
+@cache
+def labels() -> dict:
+    return yaml.safe_load((TEMPLATES_DIR / "labels.yml").read_text(encoding="utf-8"))
+
+
+def long_date(value: datetime.date, lang: str) -> str:
+    """22 listopada 2026 / 22 November 2026, as the style guide writes dates."""
+    return f"{value.day} {labels()[lang]['months'][value.month - 1]} {value.year}"
+
+
+def environment() -> jinja2.Environment:
+    # Jinja's default comment marker `{#` would swallow attr_list ids such as `{#emergency}`,
+    # so comments get a marker nobody writes in Markdown.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) -> dict:
+    """The calls a page may make, bound to its language and its place in the site."""
+    up = "../" * slug.count("/")
+    env.filters["long_date"] = lambda value: long_date(value, lang)
+    common = {
+        "lang": lang,
+        "t": labels()[lang],
+        "sources_page": f"{up}sources.md",
+        "help_page": f"{up}help/index.md",
+    }
+    contacts = {c["id"]: c for c in data["contacts"]}
+
+    def render(template: str, **values) -> str:
+        return env.get_template(template).render(**common, **values).strip("\n")
+
+    def contact(name: str) -> str:
+        if name not in contacts:
+            known = ", ".join(contacts)
+            raise jinja2.TemplateRuntimeError(f"no contact '{name}' in data/contacts.yml ({known})")
+        return render("contact.md.j2", c=contacts[name])
+
+    return {
+        "contact": contact,
+        "emergency_box": lambda: render("emergency.md.j2", contacts=data["contacts"]),
+        "laws_timeline": lambda: render(
+            "laws.md.j2", laws=sorted(data["laws"], key=lambda law: law["year"])
+        ),
+        "glossary_table": lambda: render(
+            "glossary.md.j2",
+            terms=sorted(data["glossary"], key=lambda term: term[lang]["term"].casefold()),
+        ),
+    }
+
+
+def abbreviations(data: dict, lang: str) -> str:
+    """Markdown abbreviation lines: every glossary name (both languages) explained in `lang`."""
+    lines = []
+    for term in data["glossary"]:
+        names = [term["pl"]["term"], term["id"]["term"]]
+        for aliases in (term.get("aliases") or {}).values():
+            names += aliases or []
+        meaning = term[lang]["meaning"].replace("\n", " ")
+        lines += [f"*[{name}]: {meaning}" for name in dict.fromkeys(names)]
+    return "\n".join(lines)
+
+
+def render_page(markdown: str, data: dict, lang: str, slug: str, env: jinja2.Environment) -> str:
+    template = env.from_string(markdown)
+    body = template.render(**page_functions(env, data, lang, slug))
+    return f"{body}\n\n{abbreviations(data, lang)}\n"
+
+
+def template_error_line(error: Exception) -> int | None:
+    return getattr(error, "lineno", None)
+
+
+def body_offset(path: Path, markdown: str) -> int:
+    """How many lines of front matter precede the Markdown MkDocs hands to hooks."""
+    total = path.read_text(encoding="utf-8").count("\n")
+    return max(total - markdown.count("\n"), 0)
