@@ -8,27 +8,25 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.pages import find_pages
+from scripts.pages import Page, find_pages, read_front_matter
 from scripts.project import CONFIG_FILE, DOCS_DIR, LANGUAGES
+from scripts.render import long_date
 
 SITE_URL = "https://pomoc-uzaleznienia.example/"
 PREFIX = {"pl": "", "id": "id/"}
 
 
+def expected_url(page: Page) -> str:
+    """The URL a Markdown page should be built at ('' is the Polish home)."""
+    stem = PurePosixPath(page.slug).with_suffix("")
+    if stem.name != "index":
+        return f"{PREFIX[page.lang]}{stem}/"
+    folder = "" if stem.parent == PurePosixPath(".") else f"{stem.parent}/"
+    return PREFIX[page.lang] + folder
+
+
 def expected_urls(lang: str) -> list[str]:
-    """The URL each Markdown page of a language should be built at."""
-    urls = []
-    for page in find_pages(DOCS_DIR):
-        if page.lang != lang:
-            continue
-        stem = PurePosixPath(page.slug).with_suffix("")
-        path = (
-            ""
-            if stem.name == "index" and stem.parent == PurePosixPath(".")
-            else (f"{stem.parent}/" if stem.name == "index" else f"{stem}/")
-        )
-        urls.append(PREFIX[lang] + path)
-    return sorted(urls)
+    return sorted(expected_url(page) for page in find_pages(DOCS_DIR) if page.lang == lang)
 
 
 def twin_url(url: str, lang: str) -> str:
@@ -133,3 +131,12 @@ def test_both_languages_have_the_same_navigation(site):
     assert nav_shape(site, "pl") == nav_shape(site, "id")
     nav = yaml_load(CONFIG_FILE.read_text(encoding="utf-8"))["nav"]
     assert len(nav_shape(site, "pl")) == len(nav)
+
+
+@pytest.mark.parametrize("page", find_pages(DOCS_DIR), ids=lambda p: f"{p.lang}/{p.slug}")
+def test_page_shows_when_it_was_last_reviewed_in_its_language(site, page):
+    read_front_matter(page)
+    url = expected_url(page)
+    shown = site.soup(url).select_one(".kb-reviewed time")
+    assert shown["datetime"] == page.meta["reviewed"].isoformat()
+    assert shown.get_text() == long_date(page.meta["reviewed"], page.lang)

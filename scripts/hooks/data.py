@@ -34,6 +34,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _env = render.environment()
 
 
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # The theme's templates show dates and labels the same way the data blocks do.
+    env.filters["long_date"] = render.long_date
+    env.globals["labels"] = lambda lang: render.labels()[lang]
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, _, slug = page.file.src_uri.partition("/")
     if lang not in LANGUAGES:
