@@ -37,6 +37,9 @@ def environment() -> jinja2.Environment:
         comment_start_string="<#--",
         comment_end_string="--#>",
         keep_trailing_newline=True,
+        # A `{% for %}` line leaves no blank line behind: Markdown tables stay whole.
+        trim_blocks=True,
+        lstrip_blocks=True,
         autoescape=False,
     )
 

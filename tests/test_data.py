@@ -197,3 +197,23 @@ def test_bad_data_stops_the_build_naming_file_and_entry(project_copy, case):
         assert words in message, message
     assert snapshot(project / "data") == before
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_is_one_table_with_a_row_per_term(site, lang):
+    tables = site.soup(PREFIX[lang] + "glossary/").select("article table")
+    assert len(tables) == 1
+    rows = tables[0].select("tbody tr")
+    assert len(rows) == len(DATA["glossary"])
+    assert all(len(row.find_all("td")) == 3 for row in rows)
+    assert {row.td.em["id"] for row in rows} == {term["key"] for term in DATA["glossary"]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_emergency_box_lists_each_number_as_its_own_item(site, lang):
+    items = site.soup(PREFIX[lang]).select(".admonition.danger li")
+    emergency = [c for c in DATA["contacts"] if c.get("emergency")]
+    assert len(items) == len(emergency)
+    ordered = sorted(emergency, key=lambda c: c["country"] != "pl")
+    for item, contact in zip(items, ordered, strict=True):
+        assert item.a["href"] == f"tel:{contact['number']}"
