@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: serve build test check lint clean
+.PHONY: serve build test check translations synced page lint clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,24 @@ serve: $(STAMP)
 ## build: check the content, then build site/ (the previous site/ is kept if anything fails)
 build: $(STAMP)
 	$(BIN)/python -m scripts build
+
+## check: fast content checks, no build (errors as path:line: what — how to fix)
+check: $(STAMP)
+	$(BIN)/python -m scripts check
+
+## translations: every translation pair: up to date, outdated or missing (exit 1 if any is not)
+translations: $(STAMP)
+	$(BIN)/python -m scripts translations
+
+## synced: mark a translation as up to date after editing it, e.g. make synced PAGE=docs/id/help/index.md
+synced: $(STAMP)
+	@test -n "$(PAGE)" || { echo "Give the translation's file: make synced PAGE=docs/id/help/index.md"; exit 2; }
+	$(BIN)/python -m scripts synced "$(PAGE)"
+
+## page: create a page in both languages and add it to the nav, e.g. make page PAGE=treatment/example
+page: $(STAMP)
+	@test -n "$(PAGE)" || { echo "Give the page: make page PAGE=treatment/example"; exit 2; }
+	$(BIN)/python -m scripts page "$(PAGE)"
 
 ## test: the whole test suite
 test: lint

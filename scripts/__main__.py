@@ -4,18 +4,42 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from scripts import build
+from scripts import build, newpage, translations
+from scripts.checks import run_checks
+
+
+def check() -> int:
+    problems = run_checks()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) found." if problems else "Content checks passed.")
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check the content and build site/ atomically")
+    commands.add_parser("check", help="content checks only (no build)")
+    commands.add_parser("translations", help="list every translation pair and its freshness")
+    synced = commands.add_parser("synced", help="mark a translation as brought up to date")
+    synced.add_argument(
+        "page", type=Path, help="the translation's file, e.g. docs/id/help/index.md"
+    )
+    page = commands.add_parser("page", help="create a page in both languages and add it to the nav")
+    page.add_argument("slug", help="path under docs/<lang>/ without .md, e.g. treatment/example")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build.build()
-    return 2
+    if args.command == "check":
+        return check()
+    if args.command == "translations":
+        return translations.report()
+    if args.command == "synced":
+        return translations.sync(args.page)
+    return newpage.create(args.slug)
 
 
 if __name__ == "__main__":

@@ -1,69 +1,309 @@
-"""Content checks run before every build (and by `python -m scripts check`)."""
+"""Content checks: run by `make check` and before every build, so nothing broken is built.
+
+Each check takes the pages (front matter already read) and returns Problems, each naming the
+file and line and saying how to fix it.
+"""
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
-from pathlib import Path
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
 
+from markdown.extensions.toc import slugify
+
+from scripts import git
+from scripts.data import check_data
 from scripts.pages import Page, load_pages
 from scripts.problems import Problem
-from scripts.project import DOCS_DIR, LANGUAGES, REQUIRED_META
+from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES
+from scripts.schema import DATE, STR, validate
 
 Check = Callable[[list[Page]], list[Problem]]
 
+FRONT_MATTER = {
+    "title": (STR, True),
+    "description": (STR, True),
+    "reviewed": (DATE, True),
+    "translation": ({"from": (STR, True), "source_commit": (STR, True)}, False),
+}
 HOW_TO_FILL = {
-    "title": "add 'title: <the page title>' to the front matter",
-    "description": "add 'description: <one sentence for search engines>' to the front matter",
+    "title": "add 'title: <the page title>'",
+    "description": "add 'description: <one sentence shown by search engines>'",
     "reviewed": "add 'reviewed: YYYY-MM-DD' (the date the page was last reviewed)",
 }
+LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+ATTR_ID = re.compile(r"\{[^}]*?#(?P<id>[\w-]+)[^}]*\}")
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*$")
+UNSAFE = (
+    (re.compile(r"<\s*script", re.I), "a <script> tag"),
+    (re.compile(r"<\s*iframe", re.I), "an <iframe>"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an inline event handler (on...=)"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
+)
+SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def body_lines(page: Page) -> Iterator[tuple[int, str]]:
+    """(line number in the file, line) for the body, skipping fenced code blocks."""
+    fenced = False
+    for number, line in enumerate(page.body.split("\n"), start=page.body_start):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, line
+
+
+def check_front_matter(pages: list[Page]) -> list[Problem]:
+    problems = []
+    for page in pages:
+        if not page.front_matter_ok:
+            continue  # reported when reading it
+        for message in validate(page.meta, FRONT_MATTER, ""):
+            what, _, fix = message.partition(" — ")
+            key = what.split(":")[0].split(".")[0].split("[")[0]
+            if what.endswith("is missing") and key in HOW_TO_FILL:
+                fix = HOW_TO_FILL[key]
+            problems.append(
+                Problem(page.name, page.meta_lines.get(key, 1), f"front matter {what}", fix)
+            )
+    return problems
 
 
 def check_twins(pages: list[Page]) -> list[Problem]:
     """Every page exists in every language, at the same path."""
     slugs = {lang: {p.slug for p in pages if p.lang == lang} for lang in LANGUAGES}
+    return [
+        Problem(
+            page.name,
+            None,
+            f"the page has no twin in docs/{other}/",
+            f"create docs/{other}/{page.slug} (its translation: `make page` starts one), "
+            "or remove this page",
+        )
+        for page in pages
+        for other in LANGUAGES
+        if other != page.lang and page.slug not in slugs[other]
+    ]
+
+
+def check_translation_records(pages: list[Page]) -> list[Problem]:
+    """Of two twins exactly one is the source; the other records what it was translated from."""
+    by_key = {(p.lang, p.slug): p for p in pages}
     problems = []
     for page in pages:
-        for other in LANGUAGES:
-            if other != page.lang and page.slug not in slugs[other]:
+        record = page.meta.get("translation")
+        twins = [by_key.get((lang, page.slug)) for lang in LANGUAGES if lang != page.lang]
+        line = page.meta_lines.get("translation", 1)
+        if isinstance(record, dict):
+            source = record.get("from")
+            if source not in LANGUAGES or source == page.lang:
+                others = [lang for lang in LANGUAGES if lang != page.lang]
                 problems.append(
                     Problem(
                         page.name,
-                        None,
-                        f"the page has no twin in docs/{other}/",
-                        f"create docs/{other}/{page.slug} (its translation), or remove this page",
+                        line,
+                        f"translation.from is '{source}'",
+                        f"write the language it was translated from: {others[0]}",
                     )
                 )
-    return problems
-
-
-def check_required_meta(pages: list[Page]) -> list[Problem]:
-    problems = []
-    for page in pages:
-        for key in REQUIRED_META:
-            value = page.meta.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
+            else:
+                twin = by_key.get((source, page.slug))
+                if twin and isinstance(twin.meta.get("translation"), dict):
+                    problems.append(
+                        Problem(
+                            page.name,
+                            line,
+                            "both twins say they are translations",
+                            f"remove the translation block from {twin.name}",
+                        )
+                    )
+            sha = str(record.get("source_commit") or "")
+            if sha and git.is_repository() and not git.is_commit(sha):
                 problems.append(
-                    Problem(page.name, 1, f"front matter has no '{key}'", HOW_TO_FILL[key])
+                    Problem(
+                        page.name,
+                        line,
+                        f"translation.source_commit '{sha}' is not a commit of this repository",
+                        f"run `make synced PAGE={page.name}` after updating the translation",
+                    )
                 )
-        reviewed = page.meta.get("reviewed")
-        if reviewed is not None and not isinstance(reviewed, datetime.date):
+        elif (
+            all(t is not None and not isinstance(t.meta.get("translation"), dict) for t in twins)
+            and page.lang != LANGUAGES[0]
+            and twins
+        ):
             problems.append(
                 Problem(
                     page.name,
-                    page.meta_lines.get("reviewed", 1),
-                    f"'reviewed: {reviewed}' is not a date",
-                    "write it as YYYY-MM-DD, e.g. 2026-11-22",
+                    1,
+                    "neither this page nor its twin has a translation block",
+                    "add 'translation:' with 'from:' and 'source_commit:' to the page that "
+                    "was translated (see CONTRIBUTING.md)",
                 )
             )
     return problems
 
 
-CHECKS: tuple[Check, ...] = (check_twins, check_required_meta)
+def anchors_of(markdown: str) -> set[str]:
+    """The ids a page's headings and attribute lists give, as Python-Markdown's toc makes them."""
+    ids, seen = set(), {}
+    for line in markdown.split("\n"):
+        ids.update(m["id"] for m in ATTR_ID.finditer(line))
+        heading = HEADING.match(line)
+        if heading and not ATTR_ID.search(line):
+            text = re.sub(r"\{[^}]*\}|[*_`]", "", heading["text"])
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            slug = slugify(text, "-")
+            count = seen.get(slug, 0)
+            seen[slug] = count + 1
+            ids.add(slug if count == 0 else f"{slug}_{count}")
+    return ids
 
 
-def run_checks(docs_dir: Path = DOCS_DIR) -> list[Problem]:
+def check_links(pages: list[Page], rendered: dict[Path, str] | None = None) -> list[Problem]:
+    """Relative links to pages of the same language exist, and so do their #anchors."""
+    rendered = rendered or {}
+    by_path = {p.path.resolve(): p for p in pages}
+    problems = []
+    for page in pages:
+        folder = PurePosixPath(page.slug).parent
+        for number, line in body_lines(page):
+            for link in LINK.finditer(line):
+                target = link["target"]
+                if link["image"] or not target or SCHEMES.match(target) or target.startswith("//"):
+                    continue
+                path, _, anchor = target.partition("#")
+                target_page = page
+                if path:
+                    resolved = (page.path.parent / path).resolve()
+                    lang_root = (page.path.parents[len(folder.parts)]).resolve()
+                    if not resolved.is_relative_to(lang_root):
+                        problems.append(
+                            Problem(
+                                page.name,
+                                number,
+                                f"the link '{target}' leaves docs/{page.lang}/",
+                                "link only to pages of the same language; the language "
+                                "switcher leads readers to the other one",
+                            )
+                        )
+                        continue
+                    target_page = by_path.get(resolved)
+                    if target_page is None:
+                        problems.append(
+                            Problem(
+                                page.name,
+                                number,
+                                f"the link '{target}' leads to no page",
+                                "check the file name (links end in .md, relative to this page)",
+                            )
+                        )
+                        continue
+                if anchor:
+                    text = rendered.get(target_page.path, target_page.body)
+                    if anchor not in anchors_of(text):
+                        problems.append(
+                            Problem(
+                                page.name,
+                                number,
+                                f"the anchor '#{anchor}' is not on {target_page.name}",
+                                "use the id of a heading there (lower case, dashes, no "
+                                "Polish letters), or add '{ #" + anchor + " }' to one",
+                            )
+                        )
+    return problems
+
+
+def check_unsafe_html(pages: list[Page]) -> list[Problem]:
+    return [
+        Problem(
+            page.name,
+            number,
+            f"the page contains {what}",
+            "remove it: pages may not run scripts (the site's security policy blocks them); "
+            "ask a developer if the page needs interactive content",
+        )
+        for page in pages
+        for number, line in body_lines(page)
+        for pattern, what in UNSAFE
+        if pattern.search(line)
+    ]
+
+
+def images_of(page: Page) -> list[tuple[int, str]]:
+    found = [
+        (n, m["text"]) for n, line in body_lines(page) for m in LINK.finditer(line) if m["image"]
+    ]
+    found += [
+        (n, (re.search(r'alt="([^"]*)"', m) or [None, ""])[1])
+        for n, line in body_lines(page)
+        for m in re.findall(r"<img\b[^>]*>", line, re.I)
+    ]
+    return found
+
+
+def check_images(pages: list[Page]) -> list[Problem]:
+    by_key = {(p.lang, p.slug): p for p in pages}
+    problems = []
+    for page in pages:
+        twin_alts = {
+            alt
+            for lang in LANGUAGES
+            if lang != page.lang
+            for _, alt in images_of(by_key.get((lang, page.slug)) or page)
+        } - {""}
+        for number, alt in images_of(page):
+            if not alt.strip():
+                problems.append(
+                    Problem(
+                        page.name,
+                        number,
+                        "an image has no alt text",
+                        "describe the image in the page's language: ![what it shows](file.png)",
+                    )
+                )
+            elif alt in twin_alts and page.lang != LANGUAGES[0]:
+                problems.append(
+                    Problem(
+                        page.name,
+                        number,
+                        f"the alt text '{alt}' is the same as on the twin",
+                        "write the alt text in this page's language",
+                    )
+                )
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    check_front_matter,
+    check_twins,
+    check_translation_records,
+    check_unsafe_html,
+    check_images,
+)
+
+
+def render_for_anchors(pages: list[Page], data: dict) -> dict[Path, str]:
+    """Each page's Markdown with its data blocks expanded, so their anchors count."""
+    from scripts import render  # local: rendering is only needed when the data is sound
+
+    env, rendered = render.environment(), {}
+    for page in pages:
+        try:
+            rendered[page.path] = render.render_page(page.body, data, page.lang, page.slug, env)
+        except Exception:  # noqa: BLE001 - a broken block is reported by the build itself
+            rendered[page.path] = page.body
+    return rendered
+
+
+def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Problem]:
     pages, problems = load_pages(docs_dir)
     for check in CHECKS:
         problems.extend(check(pages))
+    data, data_problems = check_data(data_dir)
+    problems.extend(data_problems)
+    rendered = render_for_anchors(pages, data) if not data_problems else None
+    problems.extend(check_links(pages, rendered))
     return problems

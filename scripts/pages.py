@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from scripts.problems import Problem
-from scripts.project import LANGUAGES, relative
+from scripts.project import DEFAULT_LANGUAGE, LANGUAGES, relative
 
 FENCE = "---"
 
@@ -22,10 +22,20 @@ class Page:
     meta_lines: dict = field(default_factory=dict)  # front-matter key -> line number in the file
     body_start: int = 1  # line number of the first body line
     body: str = ""
+    front_matter_ok: bool = False  # read and parsed as a mapping
 
     @property
     def name(self) -> str:
         return relative(self.path)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the built page ('' is the Polish home, 'id/help/' ...)."""
+        prefix = "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
+        stem = PurePosixPath(self.slug).with_suffix("")
+        if stem.name != "index":
+            return f"{prefix}{stem}/"
+        return prefix if stem.parent == PurePosixPath(".") else f"{prefix}{stem.parent}/"
 
 
 def find_pages(docs_dir: Path) -> list[Page]:
@@ -94,6 +104,7 @@ def read_front_matter(page: Page) -> list[Problem]:
             )
         ]
     page.meta = meta
+    page.front_matter_ok = True
     page.meta_lines = {
         line.split(":", 1)[0].strip(): number
         for number, line in enumerate(lines[1:end], start=2)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.pages import Page, find_pages, read_front_matter
+from scripts.pages import find_pages, read_front_matter
 from scripts.project import CONFIG_FILE, DOCS_DIR, LANGUAGES
 from scripts.render import long_date
 
@@ -16,17 +15,8 @@ SITE_URL = "https://pomoc-uzaleznienia.example/"
 PREFIX = {"pl": "", "id": "id/"}
 
 
-def expected_url(page: Page) -> str:
-    """The URL a Markdown page should be built at ('' is the Polish home)."""
-    stem = PurePosixPath(page.slug).with_suffix("")
-    if stem.name != "index":
-        return f"{PREFIX[page.lang]}{stem}/"
-    folder = "" if stem.parent == PurePosixPath(".") else f"{stem.parent}/"
-    return PREFIX[page.lang] + folder
-
-
 def expected_urls(lang: str) -> list[str]:
-    return sorted(expected_url(page) for page in find_pages(DOCS_DIR) if page.lang == lang)
+    return sorted(page.url for page in find_pages(DOCS_DIR) if page.lang == lang)
 
 
 def twin_url(url: str, lang: str) -> str:
@@ -136,7 +126,7 @@ def test_both_languages_have_the_same_navigation(site):
 @pytest.mark.parametrize("page", find_pages(DOCS_DIR), ids=lambda p: f"{p.lang}/{p.slug}")
 def test_page_shows_when_it_was_last_reviewed_in_its_language(site, page):
     read_front_matter(page)
-    url = expected_url(page)
+    url = page.url
     shown = site.soup(url).select_one(".kb-reviewed time")
     assert shown["datetime"] == page.meta["reviewed"].isoformat()
     assert shown.get_text() == long_date(page.meta["reviewed"], page.lang)

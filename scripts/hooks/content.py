@@ -1,4 +1,5 @@
-"""MkDocs hook: check the content before anything is built, so a broken page stops the build."""
+"""MkDocs hook: check the content before anything is built, so a broken page stops the build;
+mark translations that fell behind their source page."""
 
 from __future__ import annotations
 
@@ -10,8 +11,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.checks import run_checks  # noqa: E402
+from scripts.translations import outdated_sources  # noqa: E402
+
+_outdated: dict = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -19,3 +26,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)
         raise Abort(f"The content has {len(problems)} problem(s); nothing was built:\n{listing}")
+    _outdated.clear()
+    _outdated.update({path.resolve(): source for path, source in outdated_sources().items()})
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    source = _outdated.get(Path(page.file.abs_src_path).resolve())
+    # Read by overrides/partials/outdated.html: the source page's URL and language.
+    page.outdated_source = get_relative_url(source.url or "./", page.url) if source else None
+    page.outdated_lang = source.lang if source else None
