@@ -62,9 +62,10 @@ def check_front_matter(pages: list[Page]) -> list[Problem]:
             continue  # reported when reading it
         for message in validate(page.meta, FRONT_MATTER, ""):
             what, _, fix = message.partition(" — ")
-            key = what.split(":")[0].split(".")[0].split("[")[0]
-            if what.endswith("is missing") and key in HOW_TO_FILL:
-                fix = HOW_TO_FILL[key]
+            unknown = re.search(r"unknown key '([^']+)'", what)
+            key = unknown[1] if unknown else what.split(":")[0].split(".")[0].split("[")[0]
+            if what.endswith("is missing"):
+                what, fix = f"has no '{what.split(':')[0]}'", HOW_TO_FILL.get(key, fix)
             problems.append(
                 Problem(page.name, page.meta_lines.get(key, 1), f"front matter {what}", fix)
             )

@@ -52,9 +52,8 @@ def validate(entry: object, schema: dict, where: str) -> list[str]:
         here = f"{where}.{key}" if where else key
         if key not in entry or entry[key] is None:
             if required:
-                errors.append(
-                    f"{here}: is missing — add it ({HOW.get(kind, 'see the other entries')})"
-                )
+                how = HOW[kind] if isinstance(kind, str) else "see the other entries"
+                errors.append(f"{here}: is missing — add it ({how})")
             continue
         value = entry[key]
         if isinstance(kind, dict):

@@ -94,3 +94,59 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and "__pycache__" not in p.parts
     }
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_scripts(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m scripts ...` in a project copy, as the make targets run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+    )
+
+
+def git(project: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def commit_all(project: Path, message: str) -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+
+
+def as_synced_repository(project: Path) -> Path:
+    """Make `project` a git repository of its own, every translation synced with its source."""
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "project")
+    for page in sorted((project / "docs").rglob("*.md")):
+        if "translation:" in page.read_text(encoding="utf-8"):
+            assert run_scripts(project, "synced", str(page.relative_to(project))).returncode == 0
+    commit_all(project, "sync translations")
+    return project
+
+
+@pytest.fixture
+def fixture_repo(tmp_path):
+    """A factory: the minimal fixture tree (tests/fixtures/minimal) with this project's code, as
+    a git repository whose translations are synced with their sources."""
+
+    def make(name: str = "minimal") -> Path:
+        repo = tmp_path / name
+        shutil.copytree(FIXTURES / name, repo)
+        for part in ("scripts", "templates"):
+            shutil.copytree(ROOT / part, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
+        return as_synced_repository(repo)
+
+    return make

@@ -1,0 +1,192 @@
+"""The editors' workflow: `make check` on bad input, translation freshness, `make page`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import as_synced_repository, commit_all, run_build, run_scripts, snapshot
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_fixture_and_the_real_content_pass_the_checks(fixture_repo):
+    assert run_scripts(fixture_repo(), "check").returncode == 0
+    real = run_scripts(Path(__file__).resolve().parent.parent, "check")
+    assert real.returncode == 0, real.stdout
+
+
+# name: (file, text, replacement, expected "path:line" prefix, words the message must contain)
+BAD_INPUT = {
+    "broken link": (
+        "docs/pl/guide/steps.md",
+        "(../index.md)",
+        "(../missing.md)",
+        "docs/pl/guide/steps.md:11:",
+        ["../missing.md", "leads to no page"],
+    ),
+    "broken anchor": (
+        "docs/pl/index.md",
+        "#jak-zaczac",
+        "#jak-skonczyc",
+        "docs/pl/index.md:9:",
+        ["#jak-skonczyc", "docs/pl/guide/steps.md"],
+    ),
+    "front matter not YAML": (
+        "docs/id/index.md",
+        "title: Beranda",
+        "title: [Beranda",
+        "docs/id/index.md:",
+        ["not valid YAML"],
+    ),
+    "missing description": (
+        "docs/pl/guide/steps.md",
+        "description: Kroki w zestawie testowym.\n",
+        "",
+        "docs/pl/guide/steps.md:1:",
+        ["has no 'description'"],
+    ),
+    "unknown front-matter key": (
+        "docs/pl/index.md",
+        "reviewed:",
+        "autor: Jan\nreviewed:",
+        "docs/pl/index.md:4:",
+        ["unknown key 'autor'"],
+    ),
+    "script tag": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        "<script>alert(1)</script>\n\n## Numer",
+        "docs/pl/guide/steps.md:13:",
+        ["<script>"],
+    ),
+    "inline event handler": (
+        "docs/id/guide/steps.md",
+        "Kembali",
+        '<b onclick="x()">Hi</b> Kembali',
+        "docs/id/guide/steps.md:14:",
+        ["event handler"],
+    ),
+    "javascript URL": (
+        "docs/pl/index.md",
+        "(guide/steps.md#kontakt)",
+        "(javascript:alert(1))",
+        "docs/pl/index.md:9:",
+        ["javascript:"],
+    ),
+    "image without alt": (
+        "docs/pl/guide/steps.md",
+        "![Schemat kroków leczenia]",
+        "![]",
+        "docs/pl/guide/steps.md:15:",
+        ["no alt text"],
+    ),
+    "data entry missing a language": (
+        "data/glossary.yml",
+        "    id: {term: IPWL, meaning: Institusi penerima wajib lapor.}\n",
+        "",
+        "data/glossary.yml:2:",
+        ["entry 'ipwl'", "id", "missing"],
+    ),
+    "source_commit not a commit": (
+        "docs/id/index.md",
+        "source_commit: ",
+        "source_commit: 1234abcd",
+        "docs/id/index.md:5:",
+        ["not a commit of this repository"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUT))
+def test_make_check_names_file_and_line_and_leaves_the_tree_alone(fixture_repo, case):
+    repo = fixture_repo()
+    name, old, new, where, words = BAD_INPUT[case]
+    if case == "source_commit not a commit":
+        # Replace the whole synced sha, not just prefix it.
+        path = repo / name
+        path.write_text(
+            re.sub(
+                r"source_commit: \w+", "source_commit: 1234abcd", path.read_text(encoding="utf-8")
+            ),
+            encoding="utf-8",
+        )
+    else:
+        edit(repo / name, old, new)
+    before = snapshot(repo / "docs") | snapshot(repo / "data")
+
+    result = run_scripts(repo, "check")
+
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith(where)]
+    assert errors, result.stdout
+    assert any(all(w in line for w in words) for line in errors), result.stdout
+    assert all(" — " in line for line in errors), "every error says how to fix it"
+    assert snapshot(repo / "docs") | snapshot(repo / "data") == before
+
+
+def test_page_without_twin_is_reported(fixture_repo):
+    repo = fixture_repo()
+    (repo / "docs/id/guide/steps.md").unlink()
+    result = run_scripts(repo, "check")
+    assert result.returncode == 1
+    assert "docs/pl/guide/steps.md: the page has no twin in docs/id/" in result.stdout
+
+
+def test_translations_report_up_to_date_outdated_and_missing(fixture_repo):
+    repo = fixture_repo()
+    fresh = run_scripts(repo, "translations")
+    assert fresh.returncode == 0, fresh.stdout
+    assert "2 pairs: 2 up to date, 0 outdated, 0 missing" in fresh.stdout
+
+    edit(repo / "docs/pl/guide/steps.md", "## Jak zacząć?", "## Jak zacząć?\n\nNowe zdanie.")
+    commit_all(repo, "Add a sentence to the Polish steps")
+    outdated = run_scripts(repo, "translations")
+    assert outdated.returncode == 1
+    assert "OUTDATED    docs/id/guide/steps.md ← docs/pl/guide/steps.md" in outdated.stdout
+    assert "Add a sentence to the Polish steps" in outdated.stdout
+    assert "1 file changed" in outdated.stdout
+    assert "UP TO DATE  docs/id/index.md" in outdated.stdout
+
+    assert run_scripts(repo, "synced", "docs/id/guide/steps.md").returncode == 0
+    assert run_scripts(repo, "translations").returncode == 0
+
+    (repo / "docs/id/guide/steps.md").unlink()
+    missing = run_scripts(repo, "translations")
+    assert missing.returncode == 1
+    assert "MISSING     docs/id/guide/steps.md" in missing.stdout
+
+
+def test_outdated_translation_shows_a_notice_in_its_language(project_copy):
+    project = as_synced_repository(project_copy())
+    edit(project / "docs/pl/treatment/stages.md", "\n# ", "\nNowy akapit.\n\n# ")
+    commit_all(project, "Change the Polish stages page")
+
+    assert run_build(project).returncode == 0
+    notice = (project / "site/id/treatment/stages/index.html").read_text(encoding="utf-8")
+    assert "kb-outdated" in notice and "Terjemahan ini mungkin sudah tidak mutakhir" in notice
+    assert 'href="../../../treatment/stages/"' in notice
+    untouched = (project / "site/id/treatment/index.html").read_text(encoding="utf-8")
+    assert "kb-outdated" not in untouched
+
+
+def test_make_page_creates_both_twins_in_the_nav_and_checks_pass(project_copy):
+    project = as_synced_repository(project_copy())
+    result = run_scripts(project, "page", "treatment/example")
+    assert result.returncode == 0, result.stderr
+    assert (project / "docs/pl/treatment/example.md").exists()
+    translation = (project / "docs/id/treatment/example.md").read_text(encoding="utf-8")
+    assert "translation:\n  from: pl\n  source_commit: " in translation
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      - treatment/stages.md\n      - treatment/example.md\n" in config
+    assert run_scripts(project, "check").returncode == 0
+    assert run_build(project).returncode == 0
+    assert (project / "site/id/treatment/example/index.html").exists()
+    again = run_scripts(project, "page", "treatment/example")
+    assert again.returncode == 2 and "already exists" in again.stderr
