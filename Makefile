@@ -5,12 +5,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: serve build test check translations synced page lint clean
+.PHONY: serve build test check translations synced page lint clean system-check
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# Browser-side test and audit tools (axe-core, Lighthouse), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# System packages the browser tests and the audit need (Debian names).
+system-check:
+	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install chromium"; exit 1; }
 
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -39,7 +50,7 @@ page: $(STAMP)
 	$(BIN)/python -m scripts page "$(PAGE)"
 
 ## test: the whole test suite
-test: lint
+test: lint $(NODE_STAMP) system-check
 	$(BIN)/python -m pytest
 
 ## lint: ruff format check and lint of the Python code

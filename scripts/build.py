@@ -32,6 +32,7 @@ def mkdocs_build(site_dir: Path, config_file: Path = CONFIG_FILE) -> int:
 def build(site_dir: Path = SITE_DIR, config_file: Path = CONFIG_FILE) -> int:
     # The new build sits beside site/ so the final rename stays on one filesystem.
     fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    fresh.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read site/
     try:
         status = mkdocs_build(fresh, config_file)
         if status != 0:

@@ -68,6 +68,7 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
     return {
         "contact": contact,
         "emergency_box": lambda: render("emergency.md.j2", contacts=data["contacts"]),
+        "contacts_table": lambda: render("contacts-table.md.j2", contacts=data["contacts"]),
         "laws_timeline": lambda: render(
             "laws.md.j2", laws=sorted(data["laws"], key=lambda law: law["year"])
         ),

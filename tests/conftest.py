@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,72 @@ def fixture_repo(tmp_path):
         return as_synced_repository(repo)
 
     return make
+
+
+# --- Browser tests: Debian's chromium driven by Playwright, against the built site served on
+# loopback. A missing browser is a failure, never a skip.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built site over HTTP on 127.0.0.1; yields its base URL ('http://127.0.0.1:PORT/')."""
+    handler = functools.partial(QuietHandler, directory=str(site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert CHROMIUM.exists(), "Debian's chromium is required: apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser tab that records every request, console error and page error."""
+
+    def __init__(self, context):
+        self.context = context
+        self.tab = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.tab.on("request", lambda request: self.requests.append(request.url))
+        self.tab.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.tab.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+
+
+@pytest.fixture
+def visit(browser):
+    """A factory of fresh tabs (each in its own browser context: no shared storage)."""
+    contexts = []
+
+    def open_tab(**options) -> Visit:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return Visit(context)
+
+    yield open_tab
+    for context in contexts:
+        context.close()

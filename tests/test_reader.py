@@ -1,0 +1,168 @@
+"""The reader's experience in a real browser: accessibility, privacy, quick exit, help, print."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from scripts.pages import find_pages
+from scripts.project import DOCS_DIR, LANGUAGES
+from tests.conftest import AXE
+
+PAGES = [page.url for page in find_pages(DOCS_DIR)]
+NOT_FOUND = ["404.html", "id/404.html"]
+NEUTRAL = "https://www.google.com/"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", PAGES + NOT_FOUND)
+def test_axe_finds_no_violation(served_site, visit, url, scheme):
+    tab = visit(color_scheme=scheme).tab
+    tab.goto(served_site + url)
+    assert axe_violations(tab) == []
+
+
+@pytest.mark.parametrize("url", PAGES + NOT_FOUND)
+def test_no_request_to_another_host_no_cookie_no_error(served_site, visit, url):
+    view = visit()
+    view.tab.goto(served_site + url, wait_until="networkidle")
+    assert [r for r in view.requests if not r.startswith((served_site, "data:"))] == []
+    assert view.context.cookies() == []
+    assert view.errors == []
+
+
+def test_search_leaves_nothing_in_storage_that_outlives_the_tab(served_site, visit):
+    view = visit()
+    view.tab.goto(served_site)
+    view.tab.keyboard.press("/")
+    view.tab.keyboard.type("heroina")
+    view.tab.wait_for_timeout(300)
+    stored = view.tab.evaluate("JSON.stringify(Object.assign({}, localStorage))")
+    assert "heroina" not in stored
+    assert view.context.cookies() == []
+
+
+def neutral_stub(view) -> None:
+    """Answer for the neutral site locally: the test must not reach the network."""
+    view.context.route(
+        NEUTRAL + "**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>neutral</title>"
+        ),
+    )
+    view.context.route(
+        "https://before.test/**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>before</title>"
+        ),
+    )
+
+
+@pytest.mark.parametrize("how", ["button", "escape twice", "keyboard"])
+def test_quick_exit_leaves_the_site_out_of_the_back_history(served_site, visit, how):
+    view = visit()
+    neutral_stub(view)
+    view.tab.goto("https://before.test/")
+    entries_before = view.tab.evaluate("history.length")
+    view.tab.goto(served_site)
+    view.tab.click("a.md-nav__link[href='dependence/']")  # move within the site first
+    view.tab.wait_for_url("**/dependence/")
+    view.tab.click("article a[href='../help/']") if view.tab.query_selector(
+        "article a[href='../help/']"
+    ) else view.tab.click(".kb-help-now")
+    view.tab.wait_for_url("**/help/")
+    if how == "button":
+        view.tab.click("[data-kb-exit]")
+    elif how == "escape twice":
+        view.tab.keyboard.press("Escape")
+        view.tab.keyboard.press("Escape")
+    else:
+        for _ in range(10):
+            view.tab.keyboard.press("Tab")
+            if view.tab.evaluate("document.activeElement.hasAttribute('data-kb-exit')"):
+                break
+        view.tab.keyboard.press("Enter")
+    view.tab.wait_for_url(NEUTRAL)
+    # One entry was added in all (the visit, replaced page by page, then by the neutral page)...
+    assert view.tab.evaluate("history.length") == entries_before + 1
+    # ...so Back skips this site entirely.
+    view.tab.go_back()
+    assert view.tab.url == "https://before.test/"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_help_link_leads_to_the_help_page_in_the_same_language(served_site, visit, url):
+    tab = visit().tab
+    tab.goto(served_site + url)
+    lang = tab.get_attribute("html", "lang")
+    link = tab.locator(".kb-help-now")
+    assert link.is_visible()
+    link.click()
+    tab.wait_for_url(re.compile(r".*/help/$"))
+    assert tab.url == served_site + ("" if lang == "pl" else f"{lang}/") + "help/"
+    assert tab.get_attribute("html", "lang") == lang
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_language_switcher_opens_the_twin(served_site, visit, url):
+    tab = visit().tab
+    tab.goto(served_site + url)
+    lang = tab.get_attribute("html", "lang")
+    other = next(code for code in LANGUAGES if code != lang)
+    twin = url.removeprefix("id/") if lang == "id" else f"id/{url}"
+    tab.hover(".md-header__option .md-select")
+    tab.click(f".md-select__link[hreflang='{other}']")
+    tab.wait_for_url(served_site + twin)
+    assert tab.get_attribute("html", "lang") == other
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_page_prints_as_one_clean_sheet(served_site, visit, lang):
+    tab = visit().tab
+    tab.goto(served_site + ("" if lang == "pl" else "id/") + "help/")
+    tab.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".kb-exit", ".md-banner"):
+        assert not tab.locator(hidden).first.is_visible(), hidden
+    # Phone numbers are their own link text; other link targets are written out after the link.
+    phones = tab.eval_on_selector_all(
+        'article a[href^="tel:"]',
+        "links => links.filter(a => a.offsetParent).map(a => [a.href, a.textContent])",
+    )
+    assert len(phones) >= 5
+    assert all(href == "tel:" + text.replace(" ", "") for href, text in phones)
+    outside = tab.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]')]
+        .map(a => getComputedStyle(a, '::after').content)""")
+    assert all("http" in content for content in outside)
+    pdf = tab.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+@pytest.mark.parametrize("url", NOT_FOUND)
+def test_not_found_page_leads_home_to_help_and_to_search(served_site, visit, url):
+    tab = visit().tab
+    tab.goto(served_site + url)
+    lang = tab.get_attribute("html", "lang")
+    home = served_site + ("" if lang == "pl" else f"{lang}/")
+    hrefs = tab.eval_on_selector_all("article a", "links => links.map(a => a.href)")
+    assert home in hrefs and f"{home}help/" in hrefs
+    tab.click("[data-kb-search]")
+    assert tab.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+
+
+def test_axe_script_is_installed():
+    assert AXE.exists(), "run `npm ci` (make test does) to install axe-core"
+    assert json.loads((AXE.parent / "package.json").read_text())["version"] == "4.14.1"
