@@ -17,7 +17,7 @@ from scripts.data import check_data
 from scripts.pages import Page, load_pages
 from scripts.problems import Problem
 from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES
-from scripts.schema import DATE, STR, validate
+from scripts.schema import DATE, STR, STR_LIST, validate
 
 Check = Callable[[list[Page]], list[Problem]]
 
@@ -26,6 +26,7 @@ FRONT_MATTER = {
     "description": (STR, True),
     "reviewed": (DATE, True),
     "translation": ({"from": (STR, True), "source_commit": (STR, True)}, False),
+    "hide": (STR_LIST, False),  # Material: parts of the page layout to hide (home page)
 }
 HOW_TO_FILL = {
     "title": "add 'title: <the page title>'",
