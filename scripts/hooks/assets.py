@@ -1,4 +1,5 @@
-"""MkDocs hook: adjust Material's JavaScript bundle after each build.
+"""MkDocs hook: post-build work on the theme's assets (see scripts/assets.py), once every
+language is built.
 
 Material fetches `sitemap.xml` beside every `<link rel="alternate">` URL at page load, to map
 language links during instant navigation. This site links each page to its twin directly and
@@ -9,17 +10,23 @@ it is removed. The build fails loudly if Material's bundle no longer contains it
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from scripts.assets import precompress, purge_css, used_names  # noqa: E402
 
 ALTERNATE_SITEMAP_FETCH = "ui({document$:ct});"
 MARKER = "/* kb: alternate sitemap fetch removed */"
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    bundles = sorted((Path(config.site_dir) / "assets/javascripts").glob("bundle.*.min.js"))
+def patch_bundle(site_dir: Path) -> None:
+    bundles = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
     if len(bundles) != 1:
         raise Abort(f"expected one Material bundle in assets/javascripts, found {len(bundles)}")
     script = bundles[0].read_text(encoding="utf-8")
@@ -31,3 +38,20 @@ def on_post_build(config: MkDocsConfig) -> None:
             "(the alternate-sitemap fetch it removes was not found once)"
         )
     bundles[0].write_text(script.replace(ALTERNATE_SITEMAP_FETCH, MARKER, 1), encoding="utf-8")
+
+
+# After mkdocs-static-i18n (-100), whose post_build builds the other languages (each with its
+# own post_build, while `building` is set) and then rewrites the search index.
+@event_priority(-110)
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a nested language build: the outer one finishes the site
+    site_dir = Path(config.site_dir)
+    patch_bundle(site_dir)
+    names = used_names(site_dir)
+    for stylesheet in (site_dir / "assets/stylesheets").glob("*.min.css"):
+        stylesheet.write_text(
+            purge_css(stylesheet.read_text(encoding="utf-8"), names), encoding="utf-8"
+        )
+    precompress(site_dir)
