@@ -46,11 +46,13 @@ TERM = {
     **{lang: (TERM_SIDE, True) for lang in LANGUAGES},
     "aliases": ({lang: (STR_LIST, False) for lang in LANGUAGES}, False),
 }
+SYNONYMS = {"key": (STR, True), **{lang: (STR_LIST, True) for lang in LANGUAGES}}
 # file stem -> (top-level key, entry schema, key naming an entry)
 FILES = {
     "contacts": ("contacts", CONTACT, "id"),
     "laws": ("laws", LAW, "id"),
     "glossary": ("terms", TERM, "key"),
+    "synonyms": ("synonyms", SYNONYMS, "key"),
 }
 
 

@@ -1,0 +1,58 @@
+"""MkDocs hook: the site's own search engine behind Material's search UI (scripts/search/).
+
+- Each page's search worker URL (in Material's `__config`) points to our worker, with the
+  page's language, so a reader searches the pages of their language.
+- After the build: the per-language indexes, the stub Material loads at page load, and the
+  worker and engine scripts (the engine carries the Snowball stemmers translated to JavaScript).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import jinja2  # noqa: E402
+from markupsafe import Markup  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+
+from scripts.data import load_data  # noqa: E402
+from scripts.search import index, stemmers  # noqa: E402
+
+SOURCES = Path(__file__).resolve().parents[1] / "search"
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+WORKER = "assets/search/worker.js"
+
+
+def search_worker(config_block: str, language: str) -> Markup:
+    """Material's __config block with its search worker replaced by ours, for `language`."""
+    replaced, count = MATERIAL_WORKER.subn(f"{WORKER}?lang={language}", str(config_block))
+    if count != 1:
+        raise jinja2.TemplateError("Material's __config no longer names its search worker once; "
+                                   "review scripts/hooks/search.py")
+    return Markup(replaced)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.filters["kb_search_worker"] = search_worker
+    return env
+
+
+# After mkdocs-static-i18n (-100) has built every language; before assets.py (-110) compresses.
+@event_priority(-105)
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    site_dir = Path(config.site_dir)
+    index.write(site_dir, load_data()["synonyms"])
+    target = site_dir / "assets/search"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SOURCES / "worker.js", target / "worker.js")
+    engine = stemmers.javascript() + (SOURCES / "engine.js").read_text(encoding="utf-8")
+    (target / "engine.js").write_text(engine, encoding="utf-8")

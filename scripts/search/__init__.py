@@ -1,0 +1,1 @@
+"""Site search for Polish and Indonesian: index, stemmers for the browser, worker assets."""

@@ -1,0 +1,109 @@
+"""The search index of each language, written after the build: the text of every section of
+every page, and the synonym groups. The browser stems it with the same Snowball stemmers it uses
+for the query (scripts/search/stemmers.py), so index and query always agree.
+
+Material's search UI asks its worker for `search/search_index.json` at page load; that file is
+replaced by a stub, and the worker loads `search/<lang>.json` only when the reader first types.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scripts.project import DEFAULT_LANGUAGE, LANGUAGES
+
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+# Parts of a page that are not its content: theme additions, the print-only sheet.
+SKIPPED_CLASSES = {"kb-reviewed", "kb-outdated", "kb-print-sheet", "headerlink"}
+SECTION_HEADINGS = {"h1", "h2", "h3"}
+VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+
+class Sections(HTMLParser):
+    """Splits an article into (heading id, heading text, text) sections at h1–h3."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[list] = [[None, "", []]]
+        self.heading: list[str] | None = None
+        self.skip_depth = 0
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in VOID:
+            return
+        self.depth += 1
+        attributes = dict(attrs)
+        if self.skip_depth or SKIPPED_CLASSES & set((attributes.get("class") or "").split()):
+            self.skip_depth = self.skip_depth or self.depth
+            return
+        if tag in SECTION_HEADINGS:
+            self.heading = []
+            self.sections.append([attributes.get("id"), "", []])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if self.skip_depth == self.depth:
+            self.skip_depth = 0
+        self.depth -= 1
+        if tag in SECTION_HEADINGS and self.heading is not None and not self.skip_depth:
+            self.sections[-1][1] = " ".join("".join(self.heading).split())
+            self.heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        (self.heading if self.heading is not None else self.sections[-1][2]).append(data)
+
+
+def page_sections(html: str) -> list[tuple[str | None, str, str]]:
+    start = html.find(ARTICLE_START)
+    if start < 0:
+        return []
+    parser = Sections()
+    parser.feed(html[start + len(ARTICLE_START) : html.find("</article>", start)])
+    return [(anchor, title, " ".join("".join(text).split()))
+            for anchor, title, text in parser.sections if title or "".join(text).strip()]
+
+
+def language_of(url: str) -> str:
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def documents(site_dir: Path) -> dict[str, list[list[str]]]:
+    """Per language: [url, title, text] for each page (its intro) and each of its sections."""
+    found: dict[str, list[list[str]]] = {lang: [] for lang in LANGUAGES}
+    for html_file in sorted(site_dir.rglob("index.html")):
+        url = html_file.parent.relative_to(site_dir).as_posix()
+        url = "" if url == "." else url + "/"
+        if url.startswith(("search/", "assets/")):
+            continue
+        sections = page_sections(html_file.read_text(encoding="utf-8"))
+        if not sections:
+            continue
+        docs = found[language_of(url)]
+        (_, page_title, intro), *rest = sections
+        docs.append([url, page_title, intro])
+        docs.extend([f"{url}#{anchor}", title, text] for anchor, title, text in rest if anchor)
+    return found
+
+
+def write(site_dir: Path, synonyms: list[dict]) -> dict[str, int]:
+    """Write search/<lang>.json and the stub search_index.json; return each file's size."""
+    folder = site_dir / "search"
+    folder.mkdir(exist_ok=True)
+    sizes = {}
+    for lang, docs in documents(site_dir).items():
+        index = {"lang": lang, "docs": docs, "synonyms": [group[lang] for group in synonyms]}
+        path = folder / f"{lang}.json"
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
+        sizes[lang] = path.stat().st_size
+    # What Material's UI loads at page load: nothing to search yet (see the module docstring).
+    stub = {"config": {"lang": list(LANGUAGES), "separator": "[\\s\\-]+", "pipeline": []}, "docs": []}
+    (folder / "search_index.json").write_text(json.dumps(stub), encoding="utf-8")
+    return sizes

@@ -1,0 +1,25 @@
+/* Search worker for Material's search UI (its message protocol: 0 setup, 1 ready, 2 query,
+ * 3 result). It answers "ready" at once and loads the engine and this language's index only when
+ * the reader first types, so a first page view downloads neither. */
+"use strict";
+var here = new URL(self.location.href);
+var lang = here.searchParams.get("lang") || "pl";
+var engine = null;
+
+function load() {
+  importScripts(new URL("engine.js", here).href);
+  var request = new XMLHttpRequest();  // synchronous: allowed in a worker, keeps queries in order
+  request.open("GET", new URL("../../search/" + lang + ".json", here).href, false);
+  request.send();
+  return kbSearchEngine(JSON.parse(request.responseText), kbStemmers[lang]);
+}
+
+self.onmessage = function (event) {
+  var message = event.data || {};
+  if (message.type === 0) {
+    self.postMessage({ type: 1 });
+  } else if (message.type === 2) {
+    engine = engine || load();
+    self.postMessage({ type: 3, data: engine.search(message.data) });
+  }
+};
