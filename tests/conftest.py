@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build on its own.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "templates", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "templates", "overrides", "scripts", "deploy")
 # The default site_url (not a deployment's SITE_URL); no end-of-life banner in the output.
 BUILD_ENV = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
 

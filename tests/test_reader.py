@@ -79,7 +79,7 @@ def test_quick_exit_leaves_the_site_out_of_the_back_history(served_site, visit, 
     view.tab.goto("https://before.test/")
     entries_before = view.tab.evaluate("history.length")
     view.tab.goto(served_site)
-    view.tab.click("a.md-nav__link[href='dependence/']")  # move within the site first
+    view.tab.click("article a[href='dependence/']")  # move within the site first
     view.tab.wait_for_url("**/dependence/")
     view.tab.click("article a[href='../help/']") if view.tab.query_selector(
         "article a[href='../help/']"

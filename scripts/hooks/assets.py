@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.assets import precompress, purge_css, used_names  # noqa: E402
+from scripts import assets, deploy  # noqa: E402
 
 ALTERNATE_SITEMAP_FETCH = "ui({document$:ct});"
 MARKER = "/* kb: alternate sitemap fetch removed */"
@@ -49,9 +49,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build: the outer one finishes the site
     site_dir = Path(config.site_dir)
     patch_bundle(site_dir)
-    names = used_names(site_dir)
+    names = assets.used_names(site_dir)
     for stylesheet in (site_dir / "assets/stylesheets").glob("*.min.css"):
         stylesheet.write_text(
-            purge_css(stylesheet.read_text(encoding="utf-8"), names), encoding="utf-8"
+            assets.purge_css(stylesheet.read_text(encoding="utf-8"), names), encoding="utf-8"
         )
-    precompress(site_dir)
+    renamed, removed = assets.combine_theme_assets(site_dir)
+    renamed.update(assets.fingerprint_search(site_dir))
+    assets.rewrite_pages(site_dir, renamed, removed)
+    assets.drop_unused(site_dir)
+    # Hosts that read a _headers file (Netlify, Cloudflare Pages) get the same headers as nginx.
+    (site_dir / "_headers").write_text(deploy.netlify_headers(site_dir), encoding="utf-8")
+    assets.precompress(site_dir)

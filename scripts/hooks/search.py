@@ -33,8 +33,10 @@ def search_worker(config_block: str, language: str) -> Markup:
     """Material's __config block with its search worker replaced by ours, for `language`."""
     replaced, count = MATERIAL_WORKER.subn(f"{WORKER}?lang={language}", str(config_block))
     if count != 1:
-        raise jinja2.TemplateError("Material's __config no longer names its search worker once; "
-                                   "review scripts/hooks/search.py")
+        raise jinja2.TemplateError(
+            "Material's __config no longer names its search worker once; "
+            "review scripts/hooks/search.py"
+        )
     return Markup(replaced)
 
 

@@ -169,7 +169,12 @@ var kbSearchEngine = (function () {
 
   Engine.prototype.search = function (query) {
     query = String(query == null ? "" : query).slice(0, MAX_QUERY_CHARS);
-    var typed = words(query).slice(0, MAX_WORDS);
+    var typed = words(query);
+    // One-letter words ("w", "i", "z") only narrow a longer query down to nothing useful.
+    if (typed.some(function (word) { return word.length > 1; })) {
+      typed = typed.filter(function (word) { return word.length > 1; });
+    }
+    typed = typed.slice(0, MAX_WORDS);
     if (!typed.length || (typed.length === 1 && typed[0].length < 2)) return { items: [] };
     var slots = this.slots(typed, /\s$/.test(query));
     var candidates = new Set(), self = this;

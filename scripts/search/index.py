@@ -65,8 +65,11 @@ def page_sections(html: str) -> list[tuple[str | None, str, str]]:
         return []
     parser = Sections()
     parser.feed(html[start + len(ARTICLE_START) : html.find("</article>", start)])
-    return [(anchor, title, " ".join("".join(text).split()))
-            for anchor, title, text in parser.sections if title or "".join(text).strip()]
+    return [
+        (anchor, title, " ".join("".join(text).split()))
+        for anchor, title, text in parser.sections
+        if title or "".join(text).strip()
+    ]
 
 
 def language_of(url: str) -> str:
@@ -100,10 +103,14 @@ def write(site_dir: Path, synonyms: list[dict]) -> dict[str, int]:
     for lang, docs in documents(site_dir).items():
         index = {"lang": lang, "docs": docs, "synonyms": [group[lang] for group in synonyms]}
         path = folder / f"{lang}.json"
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         sizes[lang] = path.stat().st_size
     # What Material's UI loads at page load: nothing to search yet (see the module docstring).
-    stub = {"config": {"lang": list(LANGUAGES), "separator": "[\\s\\-]+", "pipeline": []}, "docs": []}
+    stub = {
+        "config": {"lang": list(LANGUAGES), "separator": "[\\s\\-]+", "pipeline": []},
+        "docs": [],
+    }
     (folder / "search_index.json").write_text(json.dumps(stub), encoding="utf-8")
     return sizes

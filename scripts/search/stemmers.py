@@ -163,7 +163,9 @@ def _expression(text: str, class_name: str) -> str:
 
 
 def _among(line: str) -> str:
-    match = re.fullmatch(r'Among\((u?"(?:[^"\\]|\\.)*"), (-?\d+), (-?\d+)(?:, __r_(\w+))?\),?', line)
+    match = re.fullmatch(
+        r'Among\((u?"(?:[^"\\]|\\.)*"), (-?\d+), (-?\d+)(?:, __r_(\w+))?\),?', line
+    )
     if not match:
         raise UnsupportedCode(line)
     text, index, result, method = match.groups()
@@ -200,9 +202,11 @@ def translate(module) -> str:
         out.append("}")
     body = "\n".join(line for line in out if line)
     init = "".join(f"this.{name} = 0; " for name in fields)
-    return (f"(function () {{\n{body}\nreturn function (word) {{\n"
-            f"var s = new SnowballBase(word); {init.replace('this.', 's.')}stem_.call(s);\n"
-            f"return s.current; }}; }})()")
+    return (
+        f"(function () {{\n{body}\nreturn function (word) {{\n"
+        f"var s = new SnowballBase(word); {init.replace('this.', 's.')}stem_.call(s);\n"
+        f"return s.current; }}; }})()"
+    )
 
 
 def _statement(stripped, class_name, lines, number, indent, stack, labels, fields) -> str:
@@ -268,8 +272,10 @@ def _label_of(lines: list[str], number: int, indent: int) -> str:
 def javascript() -> str:
     """The browser file: the base, one stemmer per language, and `kbStemmers[lang](word)`."""
     stemmers = ",\n".join(f'"{lang}": {translate(module)}' for lang, module in MODULES.items())
-    return (f"/* Snowball {VERSION} stemmers, translated from snowballstemmer "
-            f"by scripts/search/stemmers.py */\n{BASE}\nvar kbStemmers = {{\n{stemmers}\n}};\n")
+    return (
+        f"/* Snowball {VERSION} stemmers, translated from snowballstemmer "
+        f"by scripts/search/stemmers.py */\n{BASE}\nvar kbStemmers = {{\n{stemmers}\n}};\n"
+    )
 
 
 def stem(lang: str, word: str) -> str:

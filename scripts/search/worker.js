@@ -5,11 +5,13 @@
 var here = new URL(self.location.href);
 var lang = here.searchParams.get("lang") || "pl";
 var engine = null;
+// Filled in by the build (scripts/assets.py) with each language's index file, named after its content.
+var INDEX_FILES = {};
 
 function load() {
   importScripts(new URL("engine.js", here).href);
   var request = new XMLHttpRequest();  // synchronous: allowed in a worker, keeps queries in order
-  request.open("GET", new URL("../../search/" + lang + ".json", here).href, false);
+  request.open("GET", new URL("../../search/" + (INDEX_FILES[lang] || lang + ".json"), here).href, false);
   request.send();
   return kbSearchEngine(JSON.parse(request.responseText), kbStemmers[lang]);
 }
@@ -19,6 +21,11 @@ self.onmessage = function (event) {
   if (message.type === 0) {
     self.postMessage({ type: 1 });
   } else if (message.type === 2) {
+    // Material asks at once with the empty box; only a real query is worth loading for.
+    if (!String(message.data || "").trim()) {
+      self.postMessage({ type: 3, data: { items: [] } });
+      return;
+    }
     engine = engine || load();
     self.postMessage({ type: 3, data: engine.search(message.data) });
   }

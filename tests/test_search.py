@@ -1,0 +1,111 @@
+"""Search in each language, typed into Material's search box in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.project import LANGUAGES
+
+QUERIES = json.loads((Path(__file__).parent / "search/queries.json").read_text(encoding="utf-8"))
+REQUIRED_SHARE = 0.95
+HOME = {"pl": "", "id": "id/"}
+SEARCH_BOX = "[data-md-component=search-query]"
+
+
+def results_for(tab, query: str) -> list[str]:
+    """Type `query` as a reader would and return the result pages' URLs, best first."""
+    tab.fill(SEARCH_BOX, "")
+    tab.click(SEARCH_BOX)
+    tab.keyboard.type(query)
+    # The worker answers every keystroke; wait until the list reflects the last one.
+    tab.wait_for_function(
+        """q => { const meta = document.querySelector('.md-search-result__meta');
+                  return window.__kbLast === q + meta.textContent + document.querySelector(
+                    '.md-search-result__list').innerHTML.length || (window.__kbLast =
+                    q + meta.textContent + document.querySelector('.md-search-result__list')
+                    .innerHTML.length, false); }""",
+        arg=query,
+        polling=150,
+        timeout=10000,
+    )
+    return tab.eval_on_selector_all(
+        ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
+    )
+
+
+def article_text(site, served_site: str, url: str) -> str:
+    path = url.removeprefix(served_site).split("#")[0].split("?")[0]
+    return site.soup(path).select_one("article").get_text(" ").lower()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_queries_find_their_page_in_the_first_three(site, served_site, visit, lang):
+    queries = [q for q in QUERIES["queries"] if q["lang"] == lang]
+    assert len(queries) >= 40
+    tab = visit().tab
+    tab.goto(served_site + HOME[lang])
+    missed = []
+    for query in queries:
+        top = results_for(tab, query["q"])[:3]
+        texts = [article_text(site, served_site, url) for url in top]
+        if not any(all(re.search(e, text) for e in query["expect"]) for text in texts):
+            missed.append(f"{query['q']!r} -> {[u.removeprefix(served_site) for u in top]}")
+    answered = 1 - len(missed) / len(queries)
+    assert answered >= REQUIRED_SHARE, f"{answered:.0%} answered; missed:\n" + "\n".join(missed)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_results_stay_in_the_page_language(served_site, visit, lang):
+    tab = visit().tab
+    tab.goto(served_site + HOME[lang])
+    urls = results_for(tab, "rehabilitacja" if lang == "pl" else "rehabilitasi")
+    assert urls
+    other = "/id/" if lang == "pl" else None
+    for url in urls:
+        path = url.removeprefix(served_site)
+        assert path.startswith("id/") if lang == "id" else not path.startswith(other.strip("/"))
+
+
+BAD_INPUT = [
+    "",
+    "a",
+    "x" * 1000,
+    "?!.,;:()",
+    "*",
+    "~",
+    "+",
+    ":",
+    "^",
+    "detoks~2 +leczenie^3 *",
+    "😀🔥",
+    "<img src=x onerror=alert(1)>",
+    "\\",
+    "[(",
+    "'\"",
+    "%%%%",
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_any_input_keeps_search_working_without_errors(served_site, visit, lang):
+    view = visit()
+    view.tab.on("dialog", lambda dialog: view.errors.append(f"dialog: {dialog.message}"))
+    view.tab.goto(served_site + HOME[lang])
+    for text in BAD_INPUT:
+        results_for(view.tab, text)
+        assert view.tab.locator("img[src=x]").count() == 0, "HTML from the query was rendered"
+    # Still answers a real query afterwards.
+    assert results_for(view.tab, "detoks")
+    assert view.errors == []
+
+
+def test_html_in_the_query_shows_as_text(served_site, visit):
+    tab = visit().tab
+    tab.goto(served_site)
+    results_for(tab, "<b>leczenie</b>")
+    assert tab.locator(".md-search-result b").count() == 0
+    assert tab.locator(".md-search-result mark").count() > 0
