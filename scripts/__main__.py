@@ -30,7 +30,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     page = commands.add_parser("page", help="create a page in both languages and add it to the nav")
     page.add_argument("slug", help="path under docs/<lang>/ without .md, e.g. treatment/example")
+    commands.add_parser("audit", help="Lighthouse and axe-core on the built site, as a table")
+    preview = commands.add_parser("preview-prod", help="serve site/ with nginx as production")
+    preview.add_argument("--port", type=int, default=8080)
+    commands.add_parser("bench", help="build cost of generated sites, project vs plain Material")
+    commands.add_parser("pages-meta", help="write the security policy into site/ as <meta> tags")
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from scripts.bench import site
+
+        return site.main()
+    if args.command == "pages-meta":
+        from scripts import deploy
+        from scripts.project import SITE_DIR
+
+        print(f"Policy written into {deploy.write_meta_policy(SITE_DIR)} pages.")
+        return 0
+    if args.command == "audit":
+        from scripts import audit
+
+        return audit.main()
+    if args.command == "preview-prod":
+        from scripts import serve
+
+        return serve.preview(args.port)
     if args.command == "build":
         return build.build()
     if args.command == "check":

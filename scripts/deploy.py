@@ -144,3 +144,28 @@ http {{
   scgi_temp_path {run_dir}/scgi;
 {nginx_http(site_dir, port)}}}
 """
+
+
+# Directives a <meta http-equiv> policy cannot carry (browsers ignore them there).
+META_IGNORED = ("frame-ancestors", "report-uri", "sandbox")
+
+
+def meta_policy(site_dir: Path) -> str:
+    policy = security_headers(site_dir)["documents"]["Content-Security-Policy"]
+    kept = [d.strip() for d in policy.split(";") if d.strip().split(" ")[0] not in META_IGNORED]
+    return "; ".join(kept)
+
+
+def write_meta_policy(site_dir: Path) -> int:
+    """For hosts that cannot send headers (GitHub Pages): the policy as <meta> in each page."""
+    from scripts.assets import precompress
+
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(site_dir)}">'
+    pages = 0
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="Content-Security-Policy"' not in text:
+            page.write_text(text.replace("<head>", f"<head>\n    {tag}", 1), encoding="utf-8")
+            pages += 1
+    precompress(site_dir)
+    return pages

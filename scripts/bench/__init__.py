@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): reports with medians, never timed tests."""
