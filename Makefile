@@ -7,7 +7,7 @@ PORT ?= 8000
 # Material's end-of-life notice (the variable it names itself); see README, Maintenance.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check translations synced page lint clean system-check audit preview-prod bench
+.PHONY: serve build test check translations synced page lint clean system-check audit preview-prod bench bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ preview-prod: $(STAMP)
 ## bench: build cost at 100, 1,000 and 5,000 pages per language, against plain Material (a report)
 bench: $(STAMP)
 	$(BIN)/python -m scripts bench
+
+## bench-search: search payload, keystroke-to-results time and hit rate, vs Material's lunr
+bench-search: $(STAMP) system-check
+	$(BIN)/python -m scripts bench-search
 
 ## test: the whole test suite
 test: lint $(NODE_STAMP) system-check

@@ -34,12 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     preview = commands.add_parser("preview-prod", help="serve site/ with nginx as production")
     preview.add_argument("--port", type=int, default=8080)
     commands.add_parser("bench", help="build cost of generated sites, project vs plain Material")
+    commands.add_parser("bench-search", help="search payload, latency and hit rate (a report)")
     commands.add_parser("pages-meta", help="write the security policy into site/ as <meta> tags")
     args = parser.parse_args(argv)
     if args.command == "bench":
         from scripts.bench import site
 
         return site.main()
+    if args.command == "bench-search":
+        from scripts.bench import search
+
+        return search.main()
     if args.command == "pages-meta":
         from scripts import deploy
         from scripts.project import SITE_DIR

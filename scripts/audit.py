@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 
 from scripts import build, serve
 from scripts.pages import find_pages, read_front_matter
-from scripts.project import DOCS_DIR, LANGUAGES, ROOT, SITE_DIR
+from scripts.project import CHROMIUM, CHROMIUM_ARGS, DOCS_DIR, LANGUAGES, ROOT, SITE_DIR
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -57,7 +56,7 @@ def lighthouse(url: str, attempts: int = 3) -> dict:
                     "--output=json",
                     f"--output-path={report.name}",
                 ],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
             )
             if status == 0:
                 result = json.loads(Path(report.name).read_text(encoding="utf-8"))
@@ -88,12 +87,10 @@ def axe_violations(base: str) -> dict[str, int]:
     """Violations per page (light and dark scheme together)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS
-
     urls = [page.url for page in find_pages(DOCS_DIR)] + ["404.html", "id/404.html"]
     found = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for url in urls:
             found[url] = 0
             for scheme in ("light", "dark"):

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.project import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build on its own.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "templates", "overrides", "scripts", "deploy")
@@ -157,15 +159,7 @@ def fixture_repo(tmp_path):
 
 # --- Browser tests: Debian's chromium driven by Playwright, against the built site served on
 # loopback. A missing browser is a failure, never a skip.
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 

@@ -55,9 +55,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             assets.purge_css(stylesheet.read_text(encoding="utf-8"), names), encoding="utf-8"
         )
     renamed, removed = assets.combine_theme_assets(site_dir)
-    renamed.update(assets.fingerprint_search(site_dir))
+    if config.extra.get("search_engine") != "material":  # see hooks/search.py
+        renamed.update(assets.fingerprint_search(site_dir))
+        assets.drop_unused(site_dir)
     assets.rewrite_pages(site_dir, renamed, removed)
-    assets.drop_unused(site_dir)
     # Hosts that read a _headers file (Netlify, Cloudflare Pages) get the same headers as nginx.
     (site_dir / "_headers").write_text(deploy.netlify_headers(site_dir), encoding="utf-8")
     assets.precompress(site_dir)

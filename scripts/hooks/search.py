@@ -29,8 +29,16 @@ MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min
 WORKER = "assets/search/worker.js"
 
 
-def search_worker(config_block: str, language: str) -> Markup:
+def material_search(config: MkDocsConfig) -> bool:
+    """`extra: {search_engine: material}` keeps Material's own search (lunr), for comparisons
+    (scripts/bench/search.py); the site itself never sets it."""
+    return config.extra.get("search_engine") == "material"
+
+
+def search_worker(config_block: str, language: str, keep: bool = False) -> Markup:
     """Material's __config block with its search worker replaced by ours, for `language`."""
+    if keep:
+        return Markup(config_block)
     replaced, count = MATERIAL_WORKER.subn(f"{WORKER}?lang={language}", str(config_block))
     if count != 1:
         raise jinja2.TemplateError(
@@ -49,7 +57,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 @event_priority(-105)
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if (i18n is not None and i18n.building) or material_search(config):
         return
     site_dir = Path(config.site_dir)
     index.write(site_dir, load_data()["synonyms"])

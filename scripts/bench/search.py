@@ -1,0 +1,129 @@
+"""Search benchmark: per language, bytes downloaded on first use (gzip) and time from the last
+keystroke to results rendered, on the real site and on a generated site of 1,000 pages per
+language; and, on the same real pages, the site's engine against Material's own (lunr): the
+share of the query set answered in the first three results. A report, not a test."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from scripts import serve
+from scripts.bench.generate import generate
+from scripts.project import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, ROOT
+
+QUERIES = json.loads((ROOT / "tests/search/queries.json").read_text(encoding="utf-8"))["queries"]
+HOME = {"pl": "", "id": "id/"}
+TIMING = """
+window.__kbKey = 0; window.__kbShown = 0;
+document.addEventListener("keyup", () => { window.__kbKey = performance.now(); }, true);
+new MutationObserver(() => { window.__kbShown = performance.now(); }).observe(
+  document.documentElement, {subtree: true, childList: true, characterData: true});
+"""
+MATERIAL_CONFIG = "INHERIT: bench.yml\nextra:\n  search_engine: material\n"
+
+
+def build(project: Path, config: str) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", "site"],
+        cwd=project,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    return project / "site"
+
+
+def settle(tab) -> None:
+    tab.wait_for_function(
+        """() => { const s = JSON.stringify([window.__kbShown]);
+        const same = window.__kbSettle === s; window.__kbSettle = s; return same; }""",
+        polling=120,
+        timeout=20000,
+    )
+
+
+def run_queries(tab, site: Path, base: str, lang: str) -> dict:
+    queries = [q for q in QUERIES if q["lang"] == lang]
+    latencies, answered, first_use = [], 0, None
+    for number, query in enumerate(queries):
+        tab.fill("[data-md-component=search-query]", "")
+        tab.click("[data-md-component=search-query]")
+        tab.keyboard.type(query["q"])
+        settle(tab)
+        latency = tab.evaluate("window.__kbShown - window.__kbKey")
+        if number == 0:
+            first_use = latency
+        else:
+            latencies.append(max(latency, 0))
+        urls = tab.eval_on_selector_all(
+            ".md-search-result__item > a:first-child", "links => links.slice(0, 3).map(a => a.href)"
+        )
+        texts = []
+        for url in urls:
+            path = url.removeprefix(base).split("#")[0].split("?")[0]
+            page = site / path / "index.html" if not path.endswith(".html") else site / path
+            article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+                "article"
+            )
+            texts.append(article.get_text(" ").lower() if article else "")
+        answered += any(all(re.search(e, t) for e in query["expect"]) for t in texts)
+    return {
+        "answered": answered / len(queries),
+        "first_ms": first_use,
+        "median_ms": statistics.median(latencies),
+        "p95_ms": sorted(latencies)[int(0.95 * (len(latencies) - 1))],
+    }
+
+
+def measure(site: Path) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with serve.running(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for lang in LANGUAGES:
+            context = browser.new_context()
+            context.add_init_script(TIMING)
+            loaded: list = []
+            tab = context.new_page()
+            tab.goto(base + HOME[lang], wait_until="networkidle")
+            context.on("requestfinished", loaded.append)
+            stats = run_queries(tab, site, base, lang)
+            stats["payload"] = sum(
+                r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in loaded
+            )
+            results[lang] = stats
+            context.close()
+        browser.close()
+    return results
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as work:
+        real = generate(Path(work) / "real", 0)
+        (real / "material.yml").write_text(MATERIAL_CONFIG, encoding="utf-8")
+        rows = {"site engine, real site": measure(build(real, "bench.yml"))}
+        rows["Material (lunr), real site"] = measure(build(real, "material.yml"))
+        large = generate(Path(work) / "large", 1000)
+        rows["site engine, 1,000 pages per language"] = measure(build(large, "bench.yml"))
+    print(
+        "| engine, site | language | answered in top 3 | first query (loads) | "
+        "median after | 95th percentile | downloaded on first use (gzip) |"
+    )
+    print("|" + " --- |" * 7)
+    for label, by_lang in rows.items():
+        for lang, row in by_lang.items():
+            print(
+                f"| {label} | {lang} | {row['answered']:.0%} | {row['first_ms']:.0f} ms | "
+                f"{row['median_ms']:.0f} ms | {row['p95_ms']:.0f} ms | "
+                f"{row['payload'] / 1024:.1f} KB |"
+            )
+    print("\nTimes: from the last keystroke to the result list changing, in headless Chromium.")
+    return 0
