@@ -79,22 +79,24 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
     }
 
 
-def abbreviations(data: dict, lang: str) -> str:
-    """Markdown abbreviation lines: every glossary name (both languages) explained in `lang`."""
+def abbreviations(data: dict, lang: str, text: str) -> str:
+    """Markdown abbreviation lines: every glossary name (both languages) that occurs in `text`,
+    explained in `lang`. Only those present: each definition costs Markdown a search of the
+    whole page."""
     lines = []
     for term in data["glossary"]:
         names = [term["pl"]["term"], term["id"]["term"]]
         for aliases in (term.get("aliases") or {}).values():
             names += aliases or []
         meaning = term[lang]["meaning"].replace("\n", " ")
-        lines += [f"*[{name}]: {meaning}" for name in dict.fromkeys(names)]
+        lines += [f"*[{name}]: {meaning}" for name in dict.fromkeys(names) if name in text]
     return "\n".join(lines)
 
 
 def render_page(markdown: str, data: dict, lang: str, slug: str, env: jinja2.Environment) -> str:
     template = env.from_string(markdown)
     body = template.render(**page_functions(env, data, lang, slug))
-    return f"{body}\n\n{abbreviations(data, lang)}\n"
+    return f"{body}\n\n{abbreviations(data, lang, body)}\n"
 
 
 def template_error_line(error: Exception) -> int | None:

@@ -22,6 +22,9 @@ _outdated: dict = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # the other language's build, nested in the first: both were checked already
     problems = run_checks(Path(config.docs_dir))
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)

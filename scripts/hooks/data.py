@@ -24,6 +24,9 @@ _env: jinja2.Environment | None = None
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _env
+    i18n = config.plugins.get("i18n")
+    if _data and i18n is not None and i18n.building:
+        return  # the other language's build, nested in the first: the data is loaded
     try:
         _data.update(load_data())
     except ContentError as error:
