@@ -240,16 +240,23 @@ def drop_unused(site_dir: Path) -> None:
 
 
 def rewrite_pages(site_dir: Path, renamed: dict[str, str], removed: list[str]) -> None:
-    """Point every page at the renamed files and drop the tags of the merged ones."""
-    tags = [
-        re.compile(rf'\s*<link rel="stylesheet" href="[^"]*{re.escape(path)}">') for path in removed
-    ]
-    tags += [re.compile(rf'\s*<script src="[^"]*{re.escape(path)}"></script>') for path in removed]
+    """Point every page at the renamed files and drop the tags of the merged ones (one pass of
+    one pattern per page: this runs over every page of the site)."""
+    names = "|".join(re.escape(path) for path in [*renamed, *removed])
+    pattern = re.compile(
+        rf'<link rel="stylesheet" href="([^"]*)({names})">\n?|'
+        rf'<script src="([^"]*)({names})"></script>\n?|({names})'
+    )
+    dropped = set(removed)
+
+    def replace(match: re.Match) -> str:
+        path = match[2] or match[4] or match[5]
+        if path in dropped and not match[5]:
+            return ""
+        return match[0].replace(path, renamed.get(path, path))
+
     for page in site_dir.rglob("*.html"):
-        text = original = page.read_text(encoding="utf-8")
-        for old, new in renamed.items():
-            text = text.replace(old, new)
-        for tag in tags:
-            text = tag.sub("", text)
-        if text != original:
-            page.write_text(text, encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        rewritten = pattern.sub(replace, text)
+        if rewritten != text:
+            page.write_text(rewritten, encoding="utf-8")

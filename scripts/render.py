@@ -94,8 +94,9 @@ def abbreviations(data: dict, lang: str, text: str) -> str:
 
 
 def render_page(markdown: str, data: dict, lang: str, slug: str, env: jinja2.Environment) -> str:
-    template = env.from_string(markdown)
-    body = template.render(**page_functions(env, data, lang, slug))
+    body = markdown
+    if "{{" in markdown or "{%" in markdown:  # most pages call no data block: skip Jinja
+        body = env.from_string(markdown).render(**page_functions(env, data, lang, slug))
     return f"{body}\n\n{abbreviations(data, lang, body)}\n"
 
 

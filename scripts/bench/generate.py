@@ -87,8 +87,14 @@ def generate(target: Path, pages: int, plain: bool = False, seed: int = 1) -> Pa
         shutil.copytree(DOCS_DIR, target / "docs")
         # The same navigation as the project's (real pages only), or every page would carry a
         # menu of thousands of entries and the comparison would measure that instead.
-        nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
-        (target / "mkdocs.yml").write_text(PLAIN_CONFIG + "nav:\n" + nav, encoding="utf-8")
+        # The same Markdown extensions too: they are what the pages are written in, not an
+        # addition of the project's.
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        nav = config.split("\nnav:\n", 1)[1]
+        extensions = config.split("\nmarkdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
+        (target / "mkdocs.yml").write_text(
+            f"{PLAIN_CONFIG}markdown_extensions:\n{extensions}\nnav:\n{nav}", encoding="utf-8"
+        )
         # Plain Material knows no data blocks: leave the calls as text.
         for page in (target / "docs").rglob("*.md"):
             text = page.read_text(encoding="utf-8").replace("{{", "(( ").replace("}}", " ))")

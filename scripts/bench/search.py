@@ -94,7 +94,7 @@ def measure(site: Path) -> dict[str, dict]:
             loaded: list = []
             tab = context.new_page()
             tab.goto(base + HOME[lang], wait_until="networkidle")
-            context.on("requestfinished", loaded.append)
+            context.on("requestfinished", lambda request, sink=loaded: sink.append(request))
             stats = run_queries(tab, site, base, lang)
             stats["payload"] = sum(
                 r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in loaded
