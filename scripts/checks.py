@@ -122,7 +122,7 @@ def check_translation_records(pages: list[Page]) -> list[Problem]:
                         )
                     )
             sha = str(record.get("source_commit") or "")
-            if sha and git.is_repository() and not git.is_commit(sha):
+            if sha and git.has_full_history() and not git.is_commit(sha):
                 problems.append(
                     Problem(
                         page.name,

@@ -23,6 +23,12 @@ def is_repository(cwd: Path = ROOT) -> bool:
     return git("rev-parse", "--git-dir", cwd=cwd) is not None
 
 
+@cache
+def has_full_history(cwd: Path = ROOT) -> bool:
+    """False in a shallow clone, where older commits are absent without being wrong."""
+    return is_repository(cwd) and git("rev-parse", "--is-shallow-repository", cwd=cwd) == "false"
+
+
 def is_commit(sha: str, cwd: Path = ROOT) -> bool:
     return git("cat-file", "-e", f"{sha}^{{commit}}", cwd=cwd) is not None
 
