@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import assets, deploy  # noqa: E402
+from scripts.i18n import nested_language_build  # noqa: E402
 
 ALTERNATE_SITEMAP_FETCH = "ui({document$:ct});"
 MARKER = "/* kb: alternate sitemap fetch removed */"
@@ -44,9 +45,8 @@ def patch_bundle(site_dir: Path) -> None:
 # own post_build, while `building` is set) and then rewrites the search index.
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a nested language build: the outer one finishes the site
+    if nested_language_build(config):
+        return  # the outer build finishes the site
     site_dir = Path(config.site_dir)
     patch_bundle(site_dir)
     names = assets.used_names(site_dir)

@@ -16,15 +16,15 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.checks import run_checks  # noqa: E402
+from scripts.i18n import nested_language_build  # noqa: E402
 from scripts.translations import outdated_sources  # noqa: E402
 
 _outdated: dict = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # the other language's build, nested in the first: both were checked already
+    if nested_language_build(config):
+        return  # both languages were checked by the outer build
     problems = run_checks(Path(config.docs_dir))
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from scripts import render  # noqa: E402
 from scripts.data import load_data  # noqa: E402
+from scripts.i18n import nested_language_build  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
 from scripts.project import LANGUAGES, relative  # noqa: E402
 
@@ -24,9 +25,8 @@ _env: jinja2.Environment | None = None
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _env
-    i18n = config.plugins.get("i18n")
-    if _data and i18n is not None and i18n.building:
-        return  # the other language's build, nested in the first: the data is loaded
+    if _data and nested_language_build(config):
+        return  # loaded by the outer build
     try:
         _data.update(load_data())
     except ContentError as error:

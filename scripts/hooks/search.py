@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
 from scripts.data import load_data  # noqa: E402
+from scripts.i18n import nested_language_build  # noqa: E402
 from scripts.search import index, stemmers  # noqa: E402
 
 SOURCES = Path(__file__).resolve().parents[1] / "search"
@@ -56,8 +57,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 # After mkdocs-static-i18n (-100) has built every language; before assets.py (-110) compresses.
 @event_priority(-105)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if (i18n is not None and i18n.building) or material_search(config):
+    if nested_language_build(config) or material_search(config):
         return
     site_dir = Path(config.site_dir)
     index.write(site_dir, load_data()["synonyms"])
