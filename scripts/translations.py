@@ -60,9 +60,10 @@ def assess(pair: Pair) -> Pair:
         pair.state = MISSING
         return pair
     sha = pair.source_commit
-    pair.commits = git.commits_since(sha, pair.source.path) if git.is_commit(sha) else []
+    known = git.is_commit(sha)
+    pair.commits = git.commits_since(sha, pair.source.path) if known else []
     pair.uncommitted = git.has_uncommitted_changes(pair.source.path)
-    if pair.commits or pair.uncommitted or not git.is_commit(sha):
+    if pair.commits or pair.uncommitted or not known:
         pair.state = OUTDATED
     return pair
 

@@ -8,13 +8,18 @@ that local previews keep working; so only the <head> links are rewritten, after 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from scripts.project import DEFAULT_LANGUAGE  # noqa: E402
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
-DEFAULT_LANGUAGE = "pl"
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:

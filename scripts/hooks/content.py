@@ -30,7 +30,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         listing = "\n".join(f"  {p}" for p in problems)
         raise Abort(f"The content has {len(problems)} problem(s); nothing was built:\n{listing}")
     _outdated.clear()
-    _outdated.update({path.resolve(): source for path, source in outdated_sources().items()})
+    _outdated.update(
+        {path.resolve(): source for path, source in outdated_sources(Path(config.docs_dir)).items()}
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -7,11 +7,15 @@ each other language's to site/<lang>/404.html, where the server looks for it.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-DEFAULT_LANGUAGE = "pl"
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+
+from scripts.project import DEFAULT_LANGUAGE  # noqa: E402
+
 _default_page: dict[str, bytes] = {}
 
 
