@@ -3,7 +3,7 @@
 - `purge_css`: drop the rules of Material's stylesheets whose selectors need a class, or a
   `data-md-color-*` value, that no built page and no script of the site can produce.
 - `combine_theme_assets`, `fingerprint_search`, `rewrite_pages`: fewer files before the first
-  paint, each named after its content.
+  paint, each named after its content; the theme's script fetched after the first paint.
 - `precompress`: write `<file>.gz` (gzip level 9) beside each text asset, for `gzip_static`.
 """
 
@@ -177,35 +177,23 @@ def only(paths) -> Path:
 
 
 def combine_theme_assets(site_dir: Path) -> tuple[dict[str, str], list[str]]:
-    """Material's stylesheets and the site's own as one file, its script and ours as another:
-    fewer requests before the first paint. Returns (renamed, removed) site-relative paths."""
+    """Material's stylesheets and the site's own as one file (fewer requests before the first
+    paint), and Material's (patched) script renamed after its content. Returns (renamed,
+    removed) site-relative paths."""
     css_dir, js_dir = site_dir / "assets/stylesheets", site_dir / "assets/javascripts"
     main, palette = only(css_dir.glob("main.*.min.css")), only(css_dir.glob("palette.*.min.css"))
     bundle = only(js_dir.glob("bundle.*.min.js"))
-    own_css, own_js = site_dir / "assets/kb.css", site_dir / "assets/kb.js"
+    own_css = site_dir / "assets/kb.css"
     # Same order as the <link> elements they replace, so the cascade is unchanged.
     css = "\n".join(
         SOURCE_MAP.sub("", p.read_text(encoding="utf-8")) for p in (main, palette, own_css)
     )
-    js = (
-        SOURCE_MAP.sub("", bundle.read_text(encoding="utf-8"))
-        + "\n;"
-        + own_js.read_text(encoding="utf-8")
-    )
     site_css = write_hashed(css_dir, "site", ".min.css", css)
-    site_js = write_hashed(js_dir, "site", ".min.js", js)
+    site_js = write_hashed(js_dir, "site", ".min.js", SOURCE_MAP.sub("", bundle.read_text("utf-8")))
     rel = lambda path: path.relative_to(site_dir).as_posix()  # noqa: E731
     renamed = {rel(main): rel(site_css), rel(bundle): rel(site_js)}
-    removed = [rel(palette), rel(own_css), rel(own_js)]
-    for path in (
-        main,
-        palette,
-        bundle,
-        own_css,
-        own_js,
-        *css_dir.glob("*.map"),
-        *js_dir.glob("*.map"),
-    ):
+    removed = [rel(palette), rel(own_css)]
+    for path in (main, palette, bundle, own_css, *css_dir.glob("*.map"), *js_dir.glob("*.map")):
         path.unlink()
     return renamed, removed
 
@@ -239,9 +227,23 @@ def drop_unused(site_dir: Path) -> None:
     (site_dir / "assets/images/favicon.png").unlink(missing_ok=True)
 
 
+# The theme's script is fetched once the page has painted: on a slow phone the text shows without
+# waiting for 37 KB of script, and the script no longer forces the page's first layout inside
+# its own start-up task. Material starts on DOMContentLoaded, which has passed by then, so the
+# loader repeats that event once the script has run. (Reader safety does not wait for it:
+# overrides/partials/reader-safety.html is inline.)
+THEME_SCRIPT_LOADER = (
+    '<script>addEventListener("DOMContentLoaded",function(){{requestAnimationFrame(function(){{'
+    'setTimeout(function(){{var s=document.createElement("script");s.src="{src}";'
+    's.onload=function(){{document.dispatchEvent(new Event("DOMContentLoaded"))}};'
+    "document.body.appendChild(s)}})}})}},{{once:true}})</script>"
+)
+
+
 def rewrite_pages(site_dir: Path, renamed: dict[str, str], removed: list[str]) -> None:
-    """Point every page at the renamed files and drop the tags of the merged ones (one pass of
-    one pattern per page: this runs over every page of the site)."""
+    """Point every page at the renamed files, drop the tags of the merged ones and load the
+    theme's script after the first paint (one pass of one pattern per page: this runs over
+    every page of the site)."""
     names = "|".join(re.escape(path) for path in [*renamed, *removed])
     pattern = re.compile(
         rf'<link rel="stylesheet" href="([^"]*)({names})">\n?|'
@@ -253,6 +255,8 @@ def rewrite_pages(site_dir: Path, renamed: dict[str, str], removed: list[str]) -
         path = match[2] or match[4] or match[5]
         if path in dropped and not match[5]:
             return ""
+        if match[4]:
+            return THEME_SCRIPT_LOADER.format(src=match[3] + renamed.get(path, path)) + "\n"
         return match[0].replace(path, renamed.get(path, path))
 
     for page in site_dir.rglob("*.html"):

@@ -6,6 +6,7 @@ measured several times and the median is shown.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import statistics
@@ -17,7 +18,15 @@ from urllib.parse import urlsplit
 
 from scripts import build, serve
 from scripts.pages import find_pages, read_front_matter
-from scripts.project import CHROMIUM, CHROMIUM_ARGS, DOCS_DIR, LANGUAGES, ROOT, SITE_DIR
+from scripts.project import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DOCS_DIR,
+    LANGUAGES,
+    ROOT,
+    SITE_DIR,
+    THEME_SCRIPT_GLOB,
+)
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -83,8 +92,21 @@ def median_run(url: str) -> dict:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
+def without_theme_script(target) -> None:
+    """A tab or context that has the pages as a reader does before the theme's script arrives
+    (it loads after the first paint), or if it never does."""
+    target.route(THEME_SCRIPT_GLOB, lambda route: route.abort())
+
+
+def theme_started(tab) -> None:
+    """Wait until Material's script has started on the page (document$ replays its last value)."""
+    tab.wait_for_function("() => window.document$ !== undefined")
+    tab.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
+
+
 def axe_violations(base: str) -> dict[str, int]:
-    """Violations per page (light and dark scheme together)."""
+    """Violations per page: light and dark scheme, each before the theme's script arrives (it
+    loads after the first paint) and once it has started."""
     from playwright.sync_api import sync_playwright
 
     urls = [page.url for page in find_pages(DOCS_DIR)] + ["404.html", "id/404.html"]
@@ -93,10 +115,14 @@ def axe_violations(base: str) -> dict[str, int]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for url in urls:
             found[url] = 0
-            for scheme in ("light", "dark"):
+            for scheme, started in itertools.product(("light", "dark"), (False, True)):
                 # axe is injected as a script: the site's own policy would (rightly) block it.
                 tab = browser.new_page(color_scheme=scheme, bypass_csp=True)
+                if not started:
+                    without_theme_script(tab)
                 tab.goto(base + url)
+                if started:
+                    theme_started(tab)
                 tab.add_script_tag(path=str(AXE))
                 result = tab.evaluate(
                     "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
@@ -120,7 +146,8 @@ def table(rows: dict[str, dict], axe: dict[str, int]) -> str:
             f"{row['bytes'] / 1024:.1f} KB | {row['third_party']:.0f} | {axe.get(url, 0)} |"
         )
     lines.append(
-        f"\naxe-core, every page ({len(axe)}), light and dark: {sum(axe.values())} violations."
+        f"\naxe-core, every page ({len(axe)}), light and dark, before and after the theme's "
+        f"script: {sum(axe.values())} violations."
     )
     return "\n".join(lines)
 

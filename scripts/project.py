@@ -25,6 +25,8 @@ def relative(path: Path) -> str:
 
 
 # Debian's Chromium, as every browser test, the audit and the benchmarks launch it.
+# Material's script, renamed after its content and loaded after the first paint (assets.py).
+THEME_SCRIPT_GLOB = "**/assets/javascripts/site.*.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

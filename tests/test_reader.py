@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from scripts.audit import theme_started, without_theme_script
 from scripts.pages import find_pages
 from scripts.project import DOCS_DIR, LANGUAGES
 from tests.conftest import AXE
@@ -28,12 +29,45 @@ def axe_violations(tab) -> list[str]:
     ]
 
 
+def open_page(view, url: str, theme: str) -> None:
+    """Open a page as it is before the theme's script arrives, or once it has started."""
+    if theme == "before theme script":
+        without_theme_script(view.context)
+    view.tab.goto(url)
+    if theme == "theme script started":
+        theme_started(view.tab)
+
+
+THEME_STATES = ["before theme script", "theme script started"]
+
+
+@pytest.mark.parametrize("theme", THEME_STATES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", PAGES + NOT_FOUND)
-def test_axe_finds_no_violation(served_site, visit, url, scheme):
-    tab = visit(color_scheme=scheme).tab
-    tab.goto(served_site + url)
-    assert axe_violations(tab) == []
+def test_axe_finds_no_violation(served_site, visit, url, scheme, theme):
+    view = visit(color_scheme=scheme)
+    open_page(view, served_site + url, theme)
+    assert axe_violations(view.tab) == []
+
+
+@pytest.mark.parametrize("theme", THEME_STATES)
+@pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
+def test_colour_scheme_follows_the_system_from_the_first_paint(
+    served_site, visit, system, scheme, theme
+):
+    view = visit(color_scheme=system)
+    open_page(view, served_site + "id/help/", theme)
+    assert view.tab.get_attribute("body", "data-md-color-scheme") == scheme
+
+
+def test_no_page_holds_its_first_paint_for_a_script(site):
+    """Scripts with a src are fetched after the first paint or deferred, never parser-blocking."""
+    blocking = re.compile(r"<script\b(?![^>]*\b(?:async|defer)\b)[^>]*\bsrc=")
+    pages = sorted(site.root.rglob("*.html"))
+    assert len(pages) == 24
+    assert [
+        p.relative_to(site.root).as_posix() for p in pages if blocking.search(p.read_text())
+    ] == []
 
 
 @pytest.mark.parametrize("url", PAGES + NOT_FOUND)
@@ -72,10 +106,13 @@ def neutral_stub(view) -> None:
     )
 
 
+@pytest.mark.parametrize("theme", ["with theme script", "without theme script"])
 @pytest.mark.parametrize("how", ["button", "escape twice", "keyboard"])
-def test_quick_exit_leaves_the_site_out_of_the_back_history(served_site, visit, how):
+def test_quick_exit_leaves_the_site_out_of_the_back_history(served_site, visit, how, theme):
     view = visit()
     neutral_stub(view)
+    if theme == "without theme script":  # reader safety must not wait for the theme's script
+        without_theme_script(view.context)
     view.tab.goto("https://before.test/")
     entries_before = view.tab.evaluate("history.length")
     view.tab.goto(served_site)
