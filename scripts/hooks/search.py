@@ -49,6 +49,17 @@ def search_worker(config_block: str, language: str, keep: bool = False) -> Marku
     return Markup(replaced)
 
 
+# After Material's search plugin has made its index object (its on_config, priority 0).
+@event_priority(-50)
+def on_config(config: MkDocsConfig) -> None:
+    if material_search(config):
+        return
+    # Material's lunr index of every page would be replaced by a stub after the build (and
+    # mkdocs-static-i18n would deduplicate it first): skip building it, a fifth of a large build.
+    # Material's search plugin stays enabled: its search box and dialog are the UI we use.
+    config.plugins["material/search"].search_index.add_entry_from_context = lambda page: None
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.filters["kb_search_worker"] = search_worker
     return env
