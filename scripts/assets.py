@@ -56,8 +56,12 @@ UNUSED_FEATURES = (
 )
 
 
+# A feature's block, element or modifier class: `md-tag`, `md-tag__icon`, `md-tag--hidden`.
+_UNUSED_FEATURE = re.compile(rf"(?:{'|'.join(map(re.escape, UNUSED_FEATURES))})(?:[_-]|$)")
+
+
 def _unused_feature(name: str) -> bool:
-    return any(name == f or name.startswith((f + "_", f + "-")) for f in UNUSED_FEATURES)
+    return _UNUSED_FEATURE.match(name) is not None
 
 
 def used_names(site_dir: Path) -> set[str]:

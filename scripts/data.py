@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.pages import SAFE_LOADER
 from scripts.problems import ContentError, Problem
 from scripts.project import DATA_DIR, LANGUAGES, relative
 from scripts.schema import BOOL, DATE, INT, STR, STR_LIST, TEXT, validate
@@ -68,7 +69,7 @@ def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
     shown = relative(path)
     text = path.read_text(encoding="utf-8")
     try:
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [
