@@ -10,6 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test check translations synced page lint clean system-check audit preview-prod bench bench-search
 
 $(STAMP): requirements.txt
+	@# Debian's python3 lacks venv until python3-venv is installed (a command that never exists forces it).
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || bash scripts/system-packages.sh ensurepip-missing=python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
@@ -17,13 +19,14 @@ $(STAMP): requirements.txt
 # Browser-side test and audit tools (axe-core, Lighthouse), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm"; exit 1; }
+	@bash scripts/system-packages.sh node=nodejs npm=npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-# System packages the browser tests and the audit need (Debian names).
+# System packages the browser tests, serving tests and the audit need (Debian names), installed
+# with apt-get when missing (scripts/system-packages.sh says how when it cannot).
 system-check:
-	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install chromium"; exit 1; }
+	@bash scripts/system-packages.sh chromium=chromium nginx=nginx node=nodejs npm=npm
 
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -57,7 +60,7 @@ audit: $(STAMP) $(NODE_STAMP) system-check
 
 ## preview-prod: build if needed and serve site/ with nginx as production would, e.g. PORT=8080
 preview-prod: $(STAMP)
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "nginx is missing: apt-get install nginx"; exit 1; }
+	@bash scripts/system-packages.sh nginx=nginx
 	@test -f site/index.html || $(BIN)/python -m scripts build
 	$(BIN)/python -m scripts preview-prod --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 
@@ -70,7 +73,7 @@ bench-search: $(STAMP) system-check
 	$(BIN)/python -m scripts bench-search
 
 ## test: the whole test suite
-test: lint $(NODE_STAMP) system-check
+test: lint system-check $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## lint: ruff format check and lint of the Python code
