@@ -36,7 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("bench", help="build cost of generated sites, project vs plain Material")
     commands.add_parser("bench-search", help="search payload, latency and hit rate (a report)")
     commands.add_parser("pages-meta", help="write the security policy into site/ as <meta> tags")
+    commands.add_parser("stopwords", help="copy the npm package stopword's lists for the search")
     args = parser.parse_args(argv)
+    if args.command == "stopwords":
+        from scripts.search import stopwords
+
+        stopwords.update()
+        return 0
     if args.command == "bench":
         from scripts.bench import site
 

@@ -18,6 +18,7 @@ from scripts.pages import Page, load_pages
 from scripts.problems import Problem
 from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES
 from scripts.schema import DATE, STR, STR_LIST, validate
+from scripts.wording import check_wording
 
 Check = Callable[[list[Page]], list[Problem]]
 
@@ -289,17 +290,30 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def render_for_anchors(pages: list[Page], data: dict) -> dict[Path, str]:
-    """Each page's Markdown with its data blocks expanded, so their anchors count."""
+def render_data_blocks(pages: list[Page], data: dict) -> tuple[dict[Path, str], list[Problem]]:
+    """Each page's Markdown with its data blocks expanded (so their anchors count), and a
+    problem for each page whose data blocks cannot be rendered: the build would refuse it."""
+    import jinja2
+
     from scripts import render  # local: rendering is only needed when the data is sound
 
-    env, rendered = render.environment(), {}
+    env, rendered, problems = render.environment(), {}, []
     for page in pages:
         try:
             rendered[page.path] = render.render_page(page.body, data, page.lang, page.slug, env)
-        except Exception:  # noqa: BLE001 - a broken block is reported by the build itself
+        except jinja2.TemplateError as error:
             rendered[page.path] = page.body
-    return rendered
+            line = render.template_error_line(error)
+            problems.append(
+                Problem(
+                    page.name,
+                    page.body_start + line - 1 if line else None,
+                    f"a data block could not be rendered ({error.message})",
+                    "check the spelling and the brackets of the call, "
+                    'e.g. {{ contact("bnn-184") }}',
+                )
+            )
+    return rendered, problems
 
 
 def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Problem]:
@@ -308,6 +322,10 @@ def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Pro
         problems.extend(check(pages))
     data, data_problems = check_data(data_dir)
     problems.extend(data_problems)
-    rendered = render_for_anchors(pages, data) if not data_problems else None
+    rendered = None
+    if not data_problems:
+        rendered, block_problems = render_data_blocks(pages, data)
+        problems.extend(block_problems)
     problems.extend(check_links(pages, rendered))
+    problems.extend(check_wording(pages, data_dir))
     return problems

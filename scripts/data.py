@@ -15,16 +15,32 @@ from scripts.problems import ContentError, Problem
 from scripts.project import DATA_DIR, LANGUAGES, relative
 from scripts.schema import BOOL, DATE, INT, STR, STR_LIST, TEXT, validate
 
-SOURCE_ANCHORS = ("source-pl", "source-id", "facts-law", "facts-contacts-id", "facts-contacts-pl")
+# The sections of the sources page (docs/*/sources.md) a data entry may cite.
+SOURCE_ANCHORS = (
+    "source-pl",
+    "source-id",
+    "facts-law",
+    "facts-contacts-id",
+    "facts-contacts-pl",
+    "facts-families-id",
+    "facts-arrest",
+    "facts-talking",
+    "facts-help-pl",
+    "facts-overdose",
+)
 
 CONTACT = {
     "id": (STR, True),
     "country": (STR, True),
     "number": (STR, True),
+    # emergency: an emergency number; helpline: the country's first call for advice. Both are
+    # shown on the home page and in the emergency box, in the order of this file.
     "emergency": (BOOL, False),
+    "helpline": (BOOL, False),
     "name": (TEXT, True),
     "purpose": (TEXT, True),
-    "hours": (TEXT, True),
+    "hours": (TEXT, False),
+    "cost": (TEXT, False),
     "checked": (DATE, True),
     "source": (STR, True),
     "sources": (STR_LIST, True),

@@ -7,10 +7,12 @@ language, from templates/*.md.j2 and the data files, so both languages show the 
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from pathlib import Path
 
 import jinja2
+import snowballstemmer
 import yaml
 
 from scripts.project import ROOT
@@ -41,7 +43,16 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        finalize=_no_function,
     )
+
+
+def _no_function(value):
+    """`{{ emergency_box }}` without brackets would print a Python function into the page."""
+    if callable(value):
+        name = getattr(value, "kb_name", "the data block")
+        raise jinja2.TemplateRuntimeError(f"'{name}' has no brackets: write {{{{ {name}() }}}}")
+    return value
 
 
 def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) -> dict:
@@ -65,7 +76,7 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
             raise jinja2.TemplateRuntimeError(f"no contact '{name}' in data/contacts.yml ({known})")
         return render("contact.md.j2", c=contacts[name])
 
-    return {
+    functions = {
         "contact": contact,
         "emergency_box": lambda: render("emergency.md.j2", contacts=data["contacts"]),
         "contacts_table": lambda: render("contacts-table.md.j2", contacts=data["contacts"]),
@@ -77,6 +88,9 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
             terms=sorted(data["glossary"], key=lambda term: term[lang]["term"].casefold()),
         ),
     }
+    for name, function in functions.items():
+        function.kb_name = name
+    return functions
 
 
 def abbreviations(data: dict, lang: str, text: str) -> str:
@@ -93,15 +107,61 @@ def abbreviations(data: dict, lang: str, text: str) -> str:
     return "\n".join(lines)
 
 
+# A link to the glossary page without an anchor: [tolerancja](../glossary.md)
+GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(((?:\.\./)*glossary\.md)\)")
+STEMMERS = {"pl": "polish", "id": "indonesian"}
+
+
+@cache
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(STEMMERS[lang])
+
+
+def _stems(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(_stemmer(lang).stemWords(re.findall(r"\w+", text.casefold())))
+
+
+def glossary_key(data: dict, lang: str, text: str) -> str | None:
+    """The glossary entry a link's text names, in any inflected form ('detoksykacji' is the
+    term 'detoksykacja'), or None."""
+    wanted = _stems(text, lang)
+    for term in data["glossary"]:
+        names = [term["pl"]["term"], term["id"]["term"], *(term.get("aliases") or {}).get(lang, [])]
+        if any(_stems(name, lang) == wanted for name in names):
+            return term["key"]
+    return None
+
+
+def glossary_anchors(markdown: str, data: dict, lang: str) -> str:
+    """Links into the glossary land on the term they name, not at the top of the page."""
+
+    def anchor(match: re.Match) -> str:
+        key = glossary_key(data, lang, match[1])
+        return f"[{match[1]}]({match[2]}#{key})" if key else match[0]
+
+    return GLOSSARY_LINK.sub(anchor, markdown)
+
+
 def render_page(markdown: str, data: dict, lang: str, slug: str, env: jinja2.Environment) -> str:
     body = markdown
     if "{{" in markdown or "{%" in markdown:  # most pages call no data block: skip Jinja
         body = env.from_string(markdown).render(**page_functions(env, data, lang, slug))
+    if "glossary.md)" in body:
+        body = glossary_anchors(body, data, lang)
     return f"{body}\n\n{abbreviations(data, lang, body)}\n"
 
 
 def template_error_line(error: Exception) -> int | None:
-    return getattr(error, "lineno", None)
+    """The page line of a template error: syntax errors carry it; for errors while rendering,
+    Jinja rewrites the traceback so that the page's own frame ('<template>') has it."""
+    if getattr(error, "lineno", None):
+        return error.lineno
+    line, trace = None, error.__traceback__
+    while trace:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def body_offset(path: Path, markdown: str) -> int:

@@ -94,6 +94,34 @@ BAD_INPUT = {
         "data/glossary.yml:2:",
         ["entry 'ipwl'", "id", "missing"],
     ),
+    "data block without brackets": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        "{{ emergency_box }}\n\n## Numer",
+        "docs/pl/guide/steps.md:13:",
+        ["'emergency_box' has no brackets", "{{ emergency_box() }}"],
+    ),
+    "misspelled data block": (
+        "docs/id/guide/steps.md",
+        "Kembali",
+        '{{ contactt("pl-112") }} Kembali',
+        "docs/id/guide/steps.md:14:",
+        ["'contactt' is undefined", "check the spelling"],
+    ),
+    "forbidden phrase on a page": (
+        "docs/pl/guide/steps.md",
+        "Wróć na",
+        "Według tekstu źródłowego wróć na",
+        "docs/pl/guide/steps.md:11:",
+        ["'według tekstu źródłowego' must not appear", "state the fact"],
+    ),
+    "forbidden phrase in a data text": (
+        "data/contacts.yml",
+        "id: Keadaan darurat.",
+        "id: Pasal ini tidak dicabut.",
+        "data/contacts.yml:7:",
+        ["'tidak dicabut' must not appear", "name the KUHP"],
+    ),
     "source_commit not a commit": (
         "docs/id/index.md",
         "source_commit: ",
@@ -129,6 +157,15 @@ def test_make_check_names_file_and_line_and_leaves_the_tree_alone(fixture_repo, 
     assert any(all(w in line for w in words) for line in errors), result.stdout
     assert all(" — " in line for line in errors), "every error says how to fix it"
     assert snapshot(repo / "docs") | snapshot(repo / "data") == before
+
+
+def test_a_forbidden_phrase_is_allowed_where_its_exception_stands(fixture_repo):
+    repo = fixture_repo()
+    edit(repo / "docs/id/guide/steps.md", "Kembali", "Pasal 54 tidak dicabut oleh KUHP. Kembali")
+    assert run_scripts(repo, "check").returncode == 0
+    edit(repo / "docs/id/guide/steps.md", "oleh KUHP", "")
+    result = run_scripts(repo, "check")
+    assert "docs/id/guide/steps.md:14: 'tidak dicabut' must not appear" in result.stdout
 
 
 def test_page_without_twin_is_reported(fixture_repo):

@@ -142,15 +142,15 @@ def test_quick_exit_leaves_the_site_out_of_the_back_history(served_site, visit, 
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_help_link_leads_to_the_help_page_in_the_same_language(served_site, visit, url):
+def test_help_link_leads_to_the_guided_path_in_the_same_language(served_site, visit, url):
     tab = visit().tab
     tab.goto(served_site + url)
     lang = tab.get_attribute("html", "lang")
     link = tab.locator(".kb-help-now")
     assert link.is_visible()
     link.click()
-    tab.wait_for_url(re.compile(r".*/help/$"))
-    assert tab.url == served_site + ("" if lang == "pl" else f"{lang}/") + "help/"
+    tab.wait_for_url(re.compile(r".*/situations/$"))
+    assert tab.url == served_site + ("" if lang == "pl" else f"{lang}/") + "situations/"
     assert tab.get_attribute("html", "lang") == lang
 
 

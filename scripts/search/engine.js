@@ -12,8 +12,8 @@ var kbSearchEngine = (function () {
   "use strict";
 
   var WORD = /[\p{L}\p{N}]+/gu;
-  var MAX_QUERY_CHARS = 200;
-  var MAX_WORDS = 8;
+  // Long enough for any question typed or pasted whole; bounds the work of a pasted page.
+  var MAX_QUERY_CHARS = 1000;
   var MAX_PAGES = 20;
   var MAX_SECTIONS = 6;
   var PREFIX_LIMIT = 60;
@@ -22,6 +22,8 @@ var kbSearchEngine = (function () {
   var PREFIX_WEIGHT = 0.8;
   var TYPO_WEIGHT = 0.6;
   var SNIPPET = 220;
+  // Share of the best page's coverage of the query that another page must reach to be listed.
+  var COVERAGE = 0.8;
 
   function fold(word) {
     return word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l");
@@ -59,9 +61,14 @@ var kbSearchEngine = (function () {
       this.add(d, this.docs[d][2], 1);
     }
     this.formList = Array.from(this.forms.keys()).sort();
+    this.stop = new Set((index.stop || []).map(fold));
     var self = this;
+    // A phrase is matched against the query's informative words, so its stop words go too.
     this.synonyms = (index.synonyms || []).map(function (group) {
-      return group.map(function (phrase) { return words(phrase).map(self.key, self); });
+      return group.map(function (phrase) {
+        var all = words(phrase), kept = all.filter(function (word) { return !self.stop.has(fold(word)); });
+        return (kept.length ? kept : all).map(self.key, self);
+      });
     });
   }
 
@@ -127,7 +134,8 @@ var kbSearchEngine = (function () {
     });
     var exact = typed.map(function (word) { return self.key(word) + "|" + self.key(fold(word)); });
     this.synonyms.forEach(function (group) {
-      group.forEach(function (phrase) {
+      // Longest phrases first: "masuk penjara" is one thing, not "masuk" and "penjara".
+      group.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (phrase) {
         for (var start = 0; start + phrase.length <= slots.length; start++) {
           var matches = phrase.every(function (key, k) {
             return slots[start + k] && slots[start + k].words.length === 1 &&
@@ -155,6 +163,19 @@ var kbSearchEngine = (function () {
     return slots;
   };
 
+  // How rare the rarest form of a slot is on the site (the inverse document frequency).
+  Engine.prototype.rarity = function (slot) {
+    var n = this.docs.length, self = this, best = 0;
+    slot.options.forEach(function (option) {
+      option.forEach(function (alternatives) {
+        alternatives.forEach(function (_, key) {
+          best = Math.max(best, Math.log(1 + n / self.postings.get(key).size));
+        });
+      });
+    });
+    return best;
+  };
+
   Engine.prototype.wordScore = function (alternatives, doc, used) {
     var best = 0, bestKey = null, n = this.docs.length, self = this;
     alternatives.forEach(function (weight, key) {
@@ -168,16 +189,24 @@ var kbSearchEngine = (function () {
   };
 
   Engine.prototype.search = function (query) {
-    query = String(query == null ? "" : query).slice(0, MAX_QUERY_CHARS);
-    var typed = words(query);
-    // One-letter words ("w", "i", "z") only narrow a longer query down to nothing useful.
-    if (typed.some(function (word) { return word.length > 1; })) {
+    // Composed and decomposed letters (a pasted "ę" may be "e" + ogonek) search alike.
+    query = String(query == null ? "" : query).normalize("NFC").slice(0, MAX_QUERY_CHARS);
+    var typed = words(query), self = this;
+    // One-letter words ("w", "i", "z") and stop words ("czy", "się", "karena") only narrow a
+    // question down to nothing useful: the informative words rank the pages. A query made only
+    // of such words is searched as typed.
+    var informative = typed.filter(function (word) {
+      return word.length > 1 && !self.stop.has(fold(word));
+    });
+    if (informative.length) {
+      typed = informative;
+    } else if (typed.some(function (word) { return word.length > 1; })) {
       typed = typed.filter(function (word) { return word.length > 1; });
     }
-    typed = typed.slice(0, MAX_WORDS);
     if (!typed.length || (typed.length === 1 && typed[0].length < 2)) return { items: [] };
     var slots = this.slots(typed, /\s$/.test(query));
-    var candidates = new Set(), self = this;
+    slots.forEach(function (slot) { slot.weight = self.rarity(slot); });
+    var candidates = new Set();
     slots.forEach(function (slot) {
       slot.options.forEach(function (option) {
         option.forEach(function (alternatives) {
@@ -202,12 +231,14 @@ var kbSearchEngine = (function () {
           best = Math.max(best, sum);
         });
         slot.words.forEach(function (word) { terms[word] = best > 0; });
-        if (best > 0) { total += best; matched++; }
+        if (best > 0) { total += best; matched += slot.weight; }
       });
       if (total > 0) scored.push({ doc: doc, score: total, matched: matched, used: used, terms: terms });
     });
+    // Pages must cover (nearly) as much of the query as the best page does, counting each word by
+    // how rare it is on the site: missing a word that is on most pages costs little.
     var most = scored.reduce(function (m, s) { return Math.max(m, s.matched); }, 0);
-    scored = scored.filter(function (s) { return s.matched === most; });
+    scored = scored.filter(function (s) { return s.matched >= most * COVERAGE - 1e-9; });
     return { items: this.group(scored, typed, /\s$/.test(query)) };
   };
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scripts.project import DEFAULT_LANGUAGE, LANGUAGES
+from scripts.search import stopwords
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 # Parts of a page that are not its content: theme additions, the print-only sheet.
@@ -101,7 +102,12 @@ def write(site_dir: Path, synonyms: list[dict]) -> dict[str, int]:
     folder.mkdir(exist_ok=True)
     sizes = {}
     for lang, docs in documents(site_dir).items():
-        index = {"lang": lang, "docs": docs, "synonyms": [group[lang] for group in synonyms]}
+        index = {
+            "lang": lang,
+            "docs": docs,
+            "synonyms": [group[lang] for group in synonyms],
+            "stop": stopwords.stop_words(lang),
+        }
         path = folder / f"{lang}.json"
         path.write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
