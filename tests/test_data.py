@@ -21,8 +21,10 @@ def text_of(site, url: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Data text as it reads once rendered: without emphasis marks and {attribute} lists."""
-    return " ".join(re.sub(r"\{[^}]*\}", "", markdown).replace("*", "").split())
+    """Data text as it reads once rendered: without emphasis marks, {attribute} lists and link
+    targets."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"\{[^}]*\}", "", markdown))
+    return " ".join(text.replace("*", "").split())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -157,7 +159,7 @@ def edit(path, old, new):
 BAD_DATA = {
     "missing language field": (
         "contacts.yml",
-        "      id: Nomor darurat 112\n",
+        "      id: Nomor darurat 112 (Polandia)\n",
         "",
         ["data/contacts.yml", "entry 'pl-112'", "name", "'id'"],
     ),

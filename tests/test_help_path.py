@@ -37,9 +37,16 @@ def test_home_page_starts_with_the_readers_emergency_number_and_helpline(site, l
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", ["", "help/"])
 def test_countries_come_in_the_readers_order(site, lang, page):
-    text = " ".join(article(site, PREFIX[lang] + page).get_text(" ").split())
-    own, other = COUNTRY_HEADINGS[lang]
-    assert text.index(own) < text.index(other)
+    """Every per-country block (the emergency box, the contacts table) starts with the reader's
+    country: the country names set in bold, in page order."""
+    names = [
+        tag.get_text().strip()
+        for tag in article(site, PREFIX[lang] + page).select("strong")
+        if tag.get_text().strip() in COUNTRY_HEADINGS[lang]
+    ]
+    assert names, "the page names the countries"
+    pairs = [names[i : i + 2] for i in range(0, len(names), 2)]
+    assert all(pair == COUNTRY_HEADINGS[lang] for pair in pairs), names
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -57,7 +64,7 @@ def test_help_page_sections_and_print_sheet_put_the_readers_country_first(site, 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_first_warning_on_the_help_page_carries_the_numbers(site, lang):
-    warning = article(site, PREFIX[lang] + "help/").select_one(".admonition")
+    warning = article(site, PREFIX[lang] + "help/").select_one(".admonition:not(.kb-outdated)")
     text = warning.get_text(" ")
     for number in WARNING_NUMBERS[lang]:
         assert re.search(rf"\b{number}\b", text), number
@@ -194,3 +201,14 @@ def test_quick_exit_never_lies_over_the_text(served_site, visit, size, url):
         assert tab.evaluate(UNDER_EXIT) == [], f"scrolled to {y}"
     exit_box = tab.locator(".kb-exit").bounding_box()
     assert exit_box["width"] >= 44 and exit_box["height"] >= 44, "large enough to tap"
+
+
+@pytest.mark.parametrize("size", PHONES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_numbers_are_seen_without_scrolling(served_site, visit, lang, size):
+    width, height = size
+    tab = visit(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True).tab
+    tab.goto(served_site + PREFIX[lang])
+    for href in FIRST_NUMBERS[lang]:
+        box = tab.locator(f"article .admonition a[href='{href}']").first.bounding_box()
+        assert box and box["y"] + box["height"] <= height, href

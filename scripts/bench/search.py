@@ -65,7 +65,7 @@ def settle(tab) -> bool:
 
 def run_queries(tab, site: Path, base: str, lang: str) -> dict:
     queries = [q for q in QUERIES if q["lang"] == lang]
-    latencies, answered, first_use = [], 0, None
+    latencies, answered, questions, first_use = [], 0, [], None
     for number, query in enumerate(queries):
         tab.fill("[data-md-component=search-query]", "")
         tab.click("[data-md-component=search-query]")
@@ -87,9 +87,14 @@ def run_queries(tab, site: Path, base: str, lang: str) -> dict:
                 "article"
             )
             texts.append(article.get_text(" ").lower() if article else "")
-        answered += any(all(re.search(e, t) for e in query["expect"]) for t in texts)
+        hit = any(all(re.search(e, t) for e in query["expect"]) for t in texts)
+        answered += hit
+        if query.get("kind") == "question":
+            questions.append(hit)
     return {
         "answered": answered / len(queries),
+        "questions": sum(questions) / len(questions) if questions else None,
+        "question_count": len(questions),
         "first_ms": first_use,
         "median_ms": statistics.median(latencies),
         "p95_ms": sorted(latencies)[int(0.95 * (len(latencies) - 1))],
@@ -146,6 +151,13 @@ def main() -> int:
                 f"{row['median_ms']:.0f} ms | {row['p95_ms']:.0f} ms | "
                 f"{row['at_load'] / 1024:.1f} KB | {row['payload'] / 1024:.1f} KB |"
             )
+    print("\n| engine, site | language | whole questions answered in top 3 |")
+    print("|" + " --- |" * 3)
+    for label, by_lang in rows.items():
+        for lang, row in by_lang.items():
+            if row["questions"] is not None:
+                share = f"{row['questions']:.0%} of {row['question_count']}"
+                print(f"| {label} | {lang} | {share} |")
     print(
         "\nTimes: from the last keystroke to the first change of the result list, in headless "
         "Chromium; bytes as transferred (gzip, headers included)."
