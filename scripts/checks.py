@@ -6,6 +6,7 @@ file and line and saying how to fix it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -14,9 +15,10 @@ from markdown.extensions.toc import slugify
 
 from scripts import git
 from scripts.data import check_data
+from scripts.editorfiles import load_yaml, read_text
 from scripts.pages import Page, load_pages
 from scripts.problems import Problem
-from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES
+from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES, relative
 from scripts.schema import DATE, STR, STR_LIST, validate
 from scripts.wording import check_wording
 
@@ -71,7 +73,18 @@ def check_front_matter(pages: list[Page]) -> list[Problem]:
             problems.append(
                 Problem(page.name, page.meta_lines.get(key, 1), f"front matter {what}", fix)
             )
+        problems += _review_date_problems(page)
     return problems
+
+
+def _review_date_problems(page: Page) -> list[Problem]:
+    """A review date after today would tell readers a page was checked in the future."""
+    reviewed = page.meta.get("reviewed")
+    if not isinstance(reviewed, datetime.date) or reviewed <= datetime.date.today():
+        return []
+    line = page.meta_lines.get("reviewed", 1)
+    what = f"front matter reviewed: {reviewed.isoformat()} is after today"
+    return [Problem(page.name, line, what, "write the date you last reviewed the page")]
 
 
 def check_twins(pages: list[Page]) -> list[Problem]:
@@ -204,7 +217,8 @@ def check_links(pages: list[Page], rendered: dict[Path, str] | None = None) -> l
                             )
                         )
                         continue
-                if anchor:
+                # An unreadable page is reported as such; its anchors cannot be known.
+                if anchor and target_page.text:
                     text = rendered.get(target_page.path, target_page.body)
                     if anchor not in anchors_of(text):
                         problems.append(
@@ -316,8 +330,17 @@ def render_data_blocks(pages: list[Page], data: dict) -> tuple[dict[Path, str], 
     return rendered, problems
 
 
+def check_site_config(config: Path) -> list[Problem]:
+    """mkdocs.yml read as editors' YAML: a key written twice (two `nav:`) is an error."""
+    if not config.exists():
+        return []
+    text, problem = read_text(config)
+    return [problem] if problem else [p for p in [load_yaml(text, relative(config))[1]] if p]
+
+
 def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Problem]:
     pages, problems = load_pages(docs_dir)
+    problems += check_site_config(docs_dir.parent / "mkdocs.yml")
     for check in CHECKS:
         problems.extend(check(pages))
     data, data_problems = check_data(data_dir)

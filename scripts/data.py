@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from scripts.pages import SAFE_LOADER
+from scripts.editorfiles import load_yaml, read_text
 from scripts.problems import ContentError, Problem
 from scripts.project import DATA_DIR, LANGUAGES, relative
 from scripts.schema import BOOL, DATE, INT, STR, STR_LIST, TEXT, validate
@@ -83,19 +81,12 @@ def _line_of(text: str, name_key: str, name: object) -> int | None:
 def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
     top, schema, name_key = FILES[stem]
     shown = relative(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        document = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [
-            Problem(
-                shown,
-                mark.line + 1 if mark else None,
-                "the file is not valid YAML",
-                "check the indentation and quote values that contain ':'",
-            )
-        ]
+    text, unreadable = read_text(path)
+    if unreadable:
+        return [], [unreadable]
+    document, problem = load_yaml(text, shown)
+    if problem:
+        return [], [problem]
     if not isinstance(document, dict) or not isinstance(document.get(top), list):
         return [], [
             Problem(
@@ -149,7 +140,32 @@ def check_data(data_dir: Path = DATA_DIR) -> tuple[dict[str, list[dict]], list[P
             continue
         data[stem], found = load_file(path, stem)
         problems += found
+    if "glossary" in data:
+        problems += glossary_name_problems(data["glossary"], data_dir / "glossary.yml")
     return data, problems
+
+
+def glossary_name_problems(terms: list[dict], path: Path) -> list[Problem]:
+    """A term or alias under two keys: its tooltip would silently take one of the meanings."""
+    owner, problems = {}, []
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for term in terms:
+        if not isinstance(term, dict):
+            continue
+        names = [
+            term.get(lang, {}).get("term") for lang in LANGUAGES if isinstance(term.get(lang), dict)
+        ]
+        for aliases in (term.get("aliases") or {}).values():
+            names += aliases or []
+        for name in {n.casefold(): n for n in names if isinstance(n, str)}.values():
+            first = owner.setdefault(name.casefold(), term.get("key"))
+            if first != term.get("key"):
+                line = next(
+                    (i for i, ln in enumerate(lines, 1) if f"key: {term.get('key')}" in ln), None
+                )
+                what = f"'{name}' is a term of both '{first}' and '{term.get('key')}'"
+                problems.append(Problem(relative(path), line, what, "keep it under one key only"))
+    return problems
 
 
 def load_data(data_dir: Path = DATA_DIR) -> dict[str, list[dict]]:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-import yaml
-
+from scripts.editorfiles import load_yaml, read_text
 from scripts.problems import Problem
 from scripts.project import DEFAULT_LANGUAGE, LANGUAGES, relative
 
 FENCE = "---"
-# libyaml's safe loader when PyYAML has it (it does on Linux wheels): many times faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -24,6 +21,7 @@ class Page:
     meta_lines: dict = field(default_factory=dict)  # front-matter key -> line number in the file
     body_start: int = 1  # line number of the first body line
     body: str = ""
+    text: str = ""  # the whole file, read once
     front_matter_ok: bool = False  # read and parsed as a mapping
 
     @property
@@ -52,7 +50,10 @@ def find_pages(docs_dir: Path) -> list[Page]:
 
 def read_front_matter(page: Page) -> list[Problem]:
     """Fill page.meta and page.body; return the problems met (bad YAML, no front matter)."""
-    text = page.path.read_text(encoding="utf-8")
+    text, unreadable = read_text(page.path)
+    if unreadable:
+        return [unreadable]
+    page.text = text
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         page.body = text
@@ -79,21 +80,9 @@ def read_front_matter(page: Page) -> list[Problem]:
     page.body_start = end + 2
     page.body = "\n".join(lines[end + 1 :])
     source = "\n".join(lines[1:end])
-    try:
-        meta = yaml.load(source, Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return [
-            Problem(
-                page.name,
-                line,
-                f"the front matter is not valid YAML ({reason})",
-                "write each entry as 'key: value'; put quotes around a value "
-                "that contains ':' or starts with a special character",
-            )
-        ]
+    meta, problem = load_yaml(source, page.name, first_line=2)
+    if problem:
+        return [replace(problem, what=f"front matter: {problem.what}")]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -117,5 +106,14 @@ def read_front_matter(page: Page) -> list[Problem]:
 
 def load_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
     pages = find_pages(docs_dir)
-    problems = [problem for page in pages for problem in read_front_matter(page)]
+    problems = [problem for page in pages for problem in _read_or_report(page)]
     return pages, problems
+
+
+def _read_or_report(page: Page) -> list[Problem]:
+    """Whatever goes wrong while reading a page ends as a problem naming the page."""
+    try:
+        return read_front_matter(page)
+    except Exception as error:  # noqa: BLE001 - an editor sees the file, never a traceback
+        what = f"the page could not be read ({type(error).__name__}: {error})"
+        return [Problem(page.name, None, what, "check that it is a text file saved as UTF-8")]

@@ -74,6 +74,8 @@ def validate(entry: object, schema: dict, where: str) -> list[str]:
                 for k in value
                 if k not in LANGUAGES
             ]
+        elif kind == STR and isinstance(value, int | float) and not isinstance(value, bool):
+            errors.append(f'{here}: {value} is read as a number — put it in quotes: "{value}"')
         elif not _is(kind, value):
             errors.append(f"{here}: '{value}' is not valid — {HOW[kind]}")
     return errors

@@ -37,8 +37,8 @@ def record(page: Page) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def pairs(docs_dir: Path = DOCS_DIR) -> list[Pair]:
-    pages, _ = load_pages(docs_dir)
+def pairs(docs_dir: Path = DOCS_DIR, pages: list[Page] | None = None) -> list[Pair]:
+    pages = pages if pages is not None else load_pages(docs_dir)[0]
     by_key = {(p.lang, p.slug): p for p in pages}
     found = []
     for slug in sorted({p.slug for p in pages}):
@@ -84,7 +84,11 @@ def report(docs_dir: Path = DOCS_DIR) -> int:
     if not git.is_repository():
         print("make translations needs a git checkout (it compares commits).", file=sys.stderr)
         return 2
-    found = pairs(docs_dir)
+    pages, unreadable = load_pages(docs_dir)
+    for problem in unreadable:
+        # A page whose front matter cannot be read may be a translation: its state is unknown.
+        print(f"UNREADABLE  {problem}")
+    found = pairs(docs_dir, pages)
     for pair in found:
         print(describe(pair))
     bad = [p for p in found if p.state != UP_TO_DATE]
@@ -95,7 +99,9 @@ def report(docs_dir: Path = DOCS_DIR) -> int:
     )
     if bad:
         print("Update each outdated translation, then mark it: make synced PAGE=<translation file>")
-    return 1 if bad else 0
+    if unreadable:
+        print(f"{len(unreadable)} page(s) could not be read: fix them first (make check)")
+    return 1 if bad or unreadable else 0
 
 
 def describe(pair: Pair) -> str:

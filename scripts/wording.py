@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from scripts.pages import SAFE_LOADER, Page
+from scripts.editorfiles import load_yaml, read_text
+from scripts.pages import Page
 from scripts.problems import Problem
 from scripts.project import DATA_DIR, LANGUAGES, relative
 
@@ -21,13 +20,10 @@ def load_rules(path: Path = WORDING_FILE) -> tuple[list[dict], list[Problem]]:
     shown = relative(path)
     if not path.exists():
         return [], []
-    try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        fix = "check the indentation and put the phrase in quotes"
-        return [], [Problem(shown, line, "the file is not valid YAML", fix)]
+    text, problem = read_text(path)
+    document, problem = (None, problem) if problem else load_yaml(text, shown)
+    if problem:
+        return [], [problem]
     rules, problems = [], []
     for number, rule in enumerate((document or {}).get("forbidden") or [], start=1):
         if not isinstance(rule, dict) or not {"phrase", "lang", "fix"} <= rule.keys():
@@ -67,7 +63,7 @@ def _problem(path: str, number: int, rule: dict) -> Problem:
 def check_pages(pages: list[Page], rules: list[dict]) -> list[Problem]:
     problems = []
     for page in pages:
-        lines = page.path.read_text(encoding="utf-8").split("\n")
+        lines = page.text.split("\n")
         for number, line in enumerate(lines, start=1):
             problems += [_problem(page.name, number, r) for r in _hits(rules, page.lang, line)]
     return problems
@@ -91,10 +87,9 @@ def check_data_texts(data_dir: Path, rules: list[dict]) -> list[Problem]:
     for path in sorted(data_dir.glob("*.yml")):
         if path.name == WORDING_FILE.name:
             continue
-        raw = path.read_text(encoding="utf-8")
-        try:
-            document = yaml.load(raw, Loader=SAFE_LOADER)
-        except yaml.YAMLError:
+        raw, unreadable = read_text(path)
+        document, problem = (None, unreadable) if unreadable else load_yaml(raw, relative(path))
+        if problem:
             continue  # reported by the data checks
         lines = raw.casefold().split("\n")
         for lang, text in _texts(document):

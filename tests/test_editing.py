@@ -42,8 +42,8 @@ BAD_INPUT = {
         "docs/id/index.md",
         "title: Beranda",
         "title: [Beranda",
-        "docs/id/index.md:",
-        ["not valid YAML"],
+        "docs/id/index.md:2:",
+        ["'[' opened on this line is never closed", "add the closing ']'"],
     ),
     "missing description": (
         "docs/pl/guide/steps.md",
@@ -122,6 +122,73 @@ BAD_INPUT = {
         "data/contacts.yml:7:",
         ["'tidak dicabut' must not appear", "name the KUHP"],
     ),
+    "tab in front matter": (
+        "docs/pl/guide/steps.md",
+        "description: Kroki",
+        "\tdescription: Kroki",
+        "docs/pl/guide/steps.md:3:",
+        ["indented with a tab", "replace the tab at column 1 with spaces"],
+    ),
+    "impossible day": (
+        "docs/pl/guide/steps.md",
+        "reviewed: 2026-11-22",
+        "reviewed: 2026-02-30",
+        "docs/pl/guide/steps.md:4:",
+        ["February 2026 has no day 30", "YYYY-MM-DD"],
+    ),
+    "impossible month": (
+        "docs/id/guide/steps.md",
+        "reviewed: 2026-11-22",
+        "reviewed: 2026-13-01",
+        "docs/id/guide/steps.md:4:",
+        ["no month 13"],
+    ),
+    "review date after today": (
+        "docs/pl/guide/steps.md",
+        "reviewed: 2026-11-22",
+        "reviewed: 2062-11-22",
+        "docs/pl/guide/steps.md:4:",
+        ["2062-11-22 is after today", "the date you last reviewed"],
+    ),
+    "title written twice": (
+        "docs/pl/guide/steps.md",
+        "description: Kroki",
+        "title: Inne\ndescription: Kroki",
+        "docs/pl/guide/steps.md:3:",
+        ["'title' is written twice (also on line 2)", "delete the other"],
+    ),
+    "contact number written twice": (
+        "data/contacts.yml",
+        "    emergency: true",
+        '    emergency: true\n    number: "999"',
+        "data/contacts.yml:6:",
+        ["'number' is written twice (also on line 4)"],
+    ),
+    "glossary term under two keys": (
+        "data/glossary.yml",
+        "    id: {term: IPWL, meaning: Institusi penerima wajib lapor.}",
+        "    id: {term: IPWL, meaning: Institusi penerima wajib lapor.}\n"
+        "  - key: other\n"
+        "    pl: {term: Instytucja, meaning: Inna.}\n"
+        "    id: {term: Institusi, meaning: Lain.}\n"
+        "    aliases: {pl: [IPWL], id: []}",
+        "data/glossary.yml:5:",
+        ["'IPWL' is a term of both 'ipwl' and 'other'", "one key only"],
+    ),
+    "unclosed quote": (
+        "docs/pl/guide/steps.md",
+        "title: Kroki",
+        'title: "Kroki',
+        "docs/pl/guide/steps.md:2:",
+        ["quote opened on this line is never closed"],
+    ),
+    "number not in quotes": (
+        "data/contacts.yml",
+        'number: "112"',
+        "number: 112",
+        "data/contacts.yml:",
+        ["112 is read as a number", 'put it in quotes: "112"'],
+    ),
     "source_commit not a commit": (
         "docs/id/index.md",
         "source_commit: ",
@@ -166,6 +233,45 @@ def test_a_forbidden_phrase_is_allowed_where_its_exception_stands(fixture_repo):
     edit(repo / "docs/id/guide/steps.md", "oleh KUHP", "")
     result = run_scripts(repo, "check")
     assert "docs/id/guide/steps.md:14: 'tidak dicabut' must not appear" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("encoding", "words"),
+    [("utf-16", "saved as UTF-16"), ("cp1250", "saved as another encoding")],
+)
+def test_a_page_not_saved_as_utf8_is_named_with_the_fix(fixture_repo, encoding, words):
+    repo = fixture_repo()
+    page = repo / "docs/pl/guide/steps.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode(encoding))
+    for command in ("check", "translations"):
+        result = run_scripts(repo, command)
+        assert result.returncode == 1, result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "docs/pl/guide/steps.md" in result.stdout and words in result.stdout
+        assert "save the file as UTF-8" in result.stdout
+
+
+def test_a_byte_order_mark_is_accepted(fixture_repo):
+    repo = fixture_repo()
+    page = repo / "docs/pl/guide/steps.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    result = run_scripts(repo, "check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_translations_fail_on_a_translation_whose_front_matter_cannot_be_read(fixture_repo):
+    repo = fixture_repo()
+    edit(repo / "docs/id/index.md", "title: Beranda", "\ttitle: Beranda")
+    result = run_scripts(repo, "translations")
+    assert result.returncode == 1
+    assert "docs/id/index.md:2: front matter: the line is indented with a tab" in result.stdout
+
+
+def test_a_key_written_twice_in_the_site_config_is_reported(fixture_repo):
+    repo = fixture_repo()
+    (repo / "mkdocs.yml").write_text("site_name: A\nnav:\n  - index.md\nnav:\n  - x.md\n")
+    result = run_scripts(repo, "check")
+    assert "mkdocs.yml:4: 'nav' is written twice (also on line 2)" in result.stdout
 
 
 def test_page_without_twin_is_reported(fixture_repo):
