@@ -7,7 +7,7 @@ PORT ?= 8000
 # Material's end-of-life notice (the variable it names itself); see README, Maintenance.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check translations synced page lint clean system-check audit preview-prod bench bench-search
+.PHONY: serve build test check stale translations synced page lint clean system-check audit preview-prod bench bench-search deploy-config
 
 $(STAMP): requirements.txt
 	@# Debian's python3 lacks venv until python3-venv is installed (a command that never exists forces it).
@@ -40,6 +40,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
+## stale: contacts and laws last checked more than six months ago (exit 1 if any; monthly workflow)
+stale: $(STAMP)
+	$(BIN)/python -m scripts stale
+
 ## translations: every translation pair: up to date, outdated or missing (exit 1 if any is not)
 translations: $(STAMP)
 	$(BIN)/python -m scripts translations
@@ -63,6 +67,10 @@ preview-prod: $(STAMP)
 	@bash scripts/system-packages.sh nginx=nginx
 	@test -f site/index.html || $(BIN)/python -m scripts build
 	$(BIN)/python -m scripts preview-prod --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
+
+## deploy-config: the production nginx server block deploy/nginx/kb-site.conf, from a fresh build
+deploy-config: build
+	$(BIN)/python -m scripts deploy-config
 
 ## bench: build cost at 100, 1,000 and 5,000 pages per language, against plain Material (a report)
 bench: $(STAMP)

@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import sys
 from pathlib import Path
 
-from scripts import build, newpage, translations
+from scripts import build, freshness, newpage, translations
 from scripts.checks import run_checks
+
+
+def show(problem, level: str = "error") -> str:
+    """`path:line: what — how to fix`; under GitHub Actions, its annotation on that line."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return problem.as_workflow_command(level)
+    return str(problem) if level == "error" else f"{level}: {problem}"
 
 
 def check() -> int:
     problems = run_checks()
     for problem in problems:
-        print(problem)
+        print(show(problem))
+    # Facts checked long ago are a warning here (the monthly workflow fails on them: stale()).
+    for problem in freshness.overdue(datetime.date.today()):
+        print(show(problem, "warning"))
     print(f"{len(problems)} problem(s) found." if problems else "Content checks passed.")
+    return 1 if problems else 0
+
+
+def stale() -> int:
+    """Exit 1 while a contact or law is overdue for checking (the scheduled workflow)."""
+    problems = freshness.overdue(datetime.date.today())
+    for problem in problems:
+        print(show(problem))
+    print(f"{len(problems)} entries overdue for checking." if problems else "Nothing overdue.")
     return 1 if problems else 0
 
 
@@ -36,8 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("bench", help="build cost of generated sites, project vs plain Material")
     commands.add_parser("bench-search", help="search payload, latency and hit rate (a report)")
     commands.add_parser("pages-meta", help="write the security policy into site/ as <meta> tags")
+    commands.add_parser("deploy-config", help="write deploy/nginx/kb-site.conf from site/")
+    commands.add_parser("stale", help="list contacts and laws overdue for checking (exit 1)")
     commands.add_parser("stopwords", help="copy the npm package stopword's lists for the search")
     args = parser.parse_args(argv)
+    if args.command == "deploy-config":
+        from scripts import deploy
+        from scripts.project import SITE_DIR
+
+        deploy.PRODUCTION_FILE.parent.mkdir(exist_ok=True)
+        deploy.PRODUCTION_FILE.write_text(deploy.nginx_production(SITE_DIR), encoding="utf-8")
+        print(f"Wrote {deploy.PRODUCTION_FILE.relative_to(deploy.ROOT)}")
+        return 0
+    if args.command == "stale":
+        return stale()
     if args.command == "stopwords":
         from scripts.search import stopwords
 

@@ -5,6 +5,7 @@ A failed build (bad content, broken link) leaves the last good site/ exactly as 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,14 @@ import tempfile
 from pathlib import Path
 
 from scripts.project import CONFIG_FILE, ROOT, SITE_DIR
+
+
+def commit_time(folder: Path) -> str | None:
+    """The last commit's time (seconds since 1970), or None outside a git checkout."""
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True
+    )
+    return result.stdout.strip() or None if result.returncode == 0 else None
 
 
 def mkdocs_build(site_dir: Path, config_file: Path = CONFIG_FILE) -> int:
@@ -26,7 +35,12 @@ def mkdocs_build(site_dir: Path, config_file: Path = CONFIG_FILE) -> int:
         "--site-dir",
         str(site_dir),
     ]
-    return subprocess.call(command, cwd=config_file.parent)
+    # The only date MkDocs writes (the sitemap's lastmod) comes from the commit, never the clock,
+    # so two builds of one commit are byte-identical (reproducible-builds.org's variable).
+    env = dict(os.environ)
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_time(config_file.parent)):
+        env["SOURCE_DATE_EPOCH"] = epoch
+    return subprocess.call(command, cwd=config_file.parent, env=env)
 
 
 def build(site_dir: Path = SITE_DIR, config_file: Path = CONFIG_FILE) -> int:

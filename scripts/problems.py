@@ -16,6 +16,18 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.what} — {self.fix}"
 
+    def as_workflow_command(self, level: str = "error") -> str:
+        """GitHub Actions' annotation, shown on the pull request's changed line."""
+        where = f"file={self.path}" + (f",line={self.line}" if self.line else "")
+        title = self.what.split(" (")[0][:80]
+        message = f"{self.what} — {self.fix}"
+
+        def escape(text: str, *, in_property: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+        return f"::{level} {where},title={escape(title, in_property=True)}::{escape(message)}"
+
 
 class ContentError(Exception):
     """Raised with every problem found, so one run shows them all."""

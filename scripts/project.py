@@ -37,3 +37,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# How long a checked fact (a contact's number, a law) and a page's review stay fresh: a contact
+# or law entry whose `checked` date is older is reported by `make check`; each page shows its
+# next review this long after `reviewed` (NHS and HSE pages show "next review due" likewise).
+CHECK_INTERVAL_MONTHS = 6
+REVIEW_INTERVAL_MONTHS = 12

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import as_synced_repository, commit_all, run_build, run_scripts, snapshot
+from tests.conftest import (
+    BUILD_ENV,
+    as_synced_repository,
+    commit_all,
+    run_build,
+    run_scripts,
+    snapshot,
+)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -333,3 +343,42 @@ def test_make_page_creates_both_twins_in_the_nav_and_checks_pass(project_copy):
     assert (project / "site/id/treatment/example/index.html").exists()
     again = run_scripts(project, "page", "treatment/example")
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def run_with(repo: Path, *args: str, **env: str):
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args],
+        cwd=repo,
+        env=BUILD_ENV | env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_under_github_actions_each_problem_is_an_annotation_on_its_line(fixture_repo):
+    repo = fixture_repo()
+    edit(repo / "docs/pl/guide/steps.md", "(../index.md)", "(../missing.md)")
+    result = run_with(repo, "check", GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    annotation = next(line for line in result.stdout.splitlines() if line.startswith("::error"))
+    assert annotation.startswith("::error file=docs/pl/guide/steps.md,line=11,title=")
+    assert annotation.endswith(
+        "leads to no page — check the file name (links end in .md, relative to this page)"
+    )
+    plain = run_with(repo, "check", GITHUB_ACTIONS="false").stdout
+    assert "docs/pl/guide/steps.md:11: the link '../missing.md' leads to no page" in plain
+
+
+def test_a_fact_checked_long_ago_warns_in_check_and_fails_the_monthly_job(fixture_repo):
+    repo = fixture_repo()
+    edit(repo / "data/contacts.yml", "checked: 2026-11-22", "checked: 2025-01-10")
+    check = run_with(repo, "check")
+    assert check.returncode == 0, "age alone does not fail the build"
+    warning = "warning: data/contacts.yml:2: entry 'pl-112' was last checked on 2025-01-10"
+    assert warning in check.stdout
+    stale = run_with(repo, "stale")
+    assert stale.returncode == 1
+    assert "data/contacts.yml:2: entry 'pl-112' was last checked on 2025-01-10" in stale.stdout
+    today = datetime.date.today().isoformat()
+    edit(repo / "data/contacts.yml", "checked: 2025-01-10", f"checked: {today}")
+    assert run_with(repo, "stale").returncode == 0

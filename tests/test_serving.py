@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import subprocess
 import urllib.error
 import urllib.request
 
@@ -182,3 +183,59 @@ def test_properdocs_builds_the_same_pages(site, tmp_path):
     pages = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))  # noqa: E731
     assert pages(out) == pages(site.root)
     assert len(pages(out)) == 24
+
+
+def test_production_config_is_in_step_with_the_headers_and_the_pages(site):
+    committed = deploy.PRODUCTION_FILE.read_text(encoding="utf-8")
+    assert committed == deploy.nginx_production(site.root), (
+        "deploy/nginx/kb-site.conf is out of date: run `make deploy-config` and commit it"
+    )
+
+
+def test_production_config_is_valid_nginx_and_serves_https(site, tmp_path):
+    """nginx -t on the committed file, its placeholders pointed at a throw-away certificate."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=example.org",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = deploy.PRODUCTION_FILE.read_text(encoding="utf-8")
+    assert "listen 443 ssl http2;" in server and "return 301 https://$host$request_uri;" in server
+    assert "Strict-Transport-Security" in server
+    server = (
+        server.replace(deploy.CERTIFICATE, str(cert))
+        .replace(deploy.CERTIFICATE_KEY, str(key))
+        .replace(deploy.WEB_ROOT, str(site.root))
+    )
+    (tmp_path / "site.conf").write_text(server, encoding="utf-8")
+    main = f"""pid {tmp_path}/nginx.pid;
+error_log stderr warn;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  include {tmp_path}/site.conf;
+}}
+"""
+    (tmp_path / "nginx.conf").write_text(main, encoding="utf-8")
+    result = subprocess.run(
+        [serve.nginx_binary(), "-t", "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -9,7 +9,6 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts.pages import find_pages, read_front_matter
 from scripts.project import CONFIG_FILE, DOCS_DIR, LANGUAGES
-from scripts.render import long_date
 
 SITE_URL = "https://pomoc-uzaleznienia.example/"
 PREFIX = {"pl": "", "id": "id/"}
@@ -123,10 +122,26 @@ def test_both_languages_have_the_same_navigation(site):
     assert len(nav_shape(site, "pl")) == len(nav)
 
 
+# Month names as readers of each language write dates (22 listopada 2026, 22 November 2026),
+# written out here rather than taken from the code that renders them.
+MONTHS = {
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia".split(),
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
+    "Desember".split(),
+}
+
+
 @pytest.mark.parametrize("page", find_pages(DOCS_DIR), ids=lambda p: f"{p.lang}/{p.slug}")
-def test_page_shows_when_it_was_last_reviewed_in_its_language(site, page):
+def test_page_shows_when_it_was_last_reviewed_and_its_next_review(site, page):
     read_front_matter(page)
-    url = page.url
-    shown = site.soup(url).select_one(".kb-reviewed time")
-    assert shown["datetime"] == page.meta["reviewed"].isoformat()
-    assert shown.get_text() == long_date(page.meta["reviewed"], page.lang)
+    reviewed = page.meta["reviewed"]
+    last, following = site.soup(page.url).select(".kb-reviewed time")
+    assert last["datetime"] == reviewed.isoformat()
+    assert (
+        last.get_text() == f"{reviewed.day} {MONTHS[page.lang][reviewed.month - 1]} {reviewed.year}"
+    )
+    # The next review is due a year later (scripts/project.py, REVIEW_INTERVAL_MONTHS = 12).
+    due = reviewed.replace(year=reviewed.year + 1)
+    assert following["datetime"] == due.isoformat()
+    assert following.get_text() == f"{due.day} {MONTHS[page.lang][due.month - 1]} {due.year}"

@@ -15,9 +15,10 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from scripts import render  # noqa: E402
 from scripts.data import load_data  # noqa: E402
+from scripts.freshness import add_months  # noqa: E402
 from scripts.i18n import nested_language_build  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
-from scripts.project import LANGUAGES, relative  # noqa: E402
+from scripts.project import LANGUAGES, REVIEW_INTERVAL_MONTHS, relative  # noqa: E402
 
 _data: dict = {}
 _env: jinja2.Environment | None = None
@@ -40,6 +41,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     # The theme's templates show dates and labels the same way the data blocks do.
     env.filters["long_date"] = render.long_date
+    env.filters["next_review"] = lambda day: add_months(day, REVIEW_INTERVAL_MONTHS)
     env.globals["labels"] = lambda lang: render.labels()[lang]
     return env
 
