@@ -24,10 +24,29 @@ def check() -> int:
     for problem in problems:
         print(show(problem))
     # Facts checked long ago are a warning here (the monthly workflow fails on them: stale()).
-    for problem in freshness.overdue(datetime.date.today()):
+    for problem in freshness.overdue(datetime.date.today()) + oversized_pages():
         print(show(problem, "warning"))
     print(f"{len(problems)} problem(s) found." if problems else "Content checks passed.")
     return 1 if problems else 0
+
+
+def oversized_pages() -> list:
+    """Pages whose Markdown is over the budget (scripts/project.py, PAGE_BUDGET_BYTES)."""
+    from scripts.pages import find_pages
+    from scripts.problems import Problem
+    from scripts.project import DOCS_DIR, PAGE_BUDGET_BYTES
+
+    return [
+        Problem(
+            page.name,
+            None,
+            f"the page is {page.path.stat().st_size // 1024} KB, over the "
+            f"{PAGE_BUDGET_BYTES // 1024} KB budget (readers on a slow line download all of it)",
+            "split it into several pages",
+        )
+        for page in find_pages(DOCS_DIR)
+        if page.path.stat().st_size > PAGE_BUDGET_BYTES
+    ]
 
 
 def stale() -> int:

@@ -20,6 +20,7 @@ from scripts.pages import Page, load_pages
 from scripts.problems import Problem
 from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES, relative
 from scripts.schema import DATE, STR, STR_LIST, validate
+from scripts.unsafe import unsafe_parts
 from scripts.wording import check_wording
 
 Check = Callable[[list[Page]], list[Problem]]
@@ -39,12 +40,6 @@ HOW_TO_FILL = {
 LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 ATTR_ID = re.compile(r"\{[^}]*?#(?P<id>[\w-]+)[^}]*\}")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*$")
-UNSAFE = (
-    (re.compile(r"<\s*script", re.I), "a <script> tag"),
-    (re.compile(r"<\s*iframe", re.I), "an <iframe>"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an inline event handler (on...=)"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
-)
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -234,19 +229,23 @@ def check_links(pages: list[Page], rendered: dict[Path, str] | None = None) -> l
 
 
 def check_unsafe_html(pages: list[Page]) -> list[Problem]:
-    return [
-        Problem(
-            page.name,
-            number,
-            f"the page contains {what}",
-            "remove it: pages may not run scripts (the site's security policy blocks them); "
-            "ask a developer if the page needs interactive content",
+    fix = (
+        "remove it: pages may not run scripts, send forms or load other pages (the site's "
+        "security policy blocks them); ask a developer if the page needs interactive content"
+    )
+    problems = []
+    for page in pages:
+        # Fenced code blocks are shown, not run: blank them, keeping the line numbers.
+        lines = dict(body_lines(page))
+        text = "\n".join(
+            lines.get(n, "")
+            for n in range(page.body_start, page.body_start + len(page.body.split("\n")))
         )
-        for page in pages
-        for number, line in body_lines(page)
-        for pattern, what in UNSAFE
-        if pattern.search(line)
-    ]
+        for line, what in unsafe_parts(text):
+            problems.append(
+                Problem(page.name, page.body_start + line - 1, f"the page contains {what}", fix)
+            )
+    return problems
 
 
 def images_of(page: Page) -> list[tuple[int, str]]:

@@ -43,3 +43,7 @@ CHROMIUM_ARGS = [
 # next review this long after `reviewed` (NHS and HSE pages show "next review due" likewise).
 CHECK_INTERVAL_MONTHS = 6
 REVIEW_INTERVAL_MONTHS = 12
+
+# A page larger than this (its Markdown, or its share of the search index) gets a warning: every
+# reader on a slow line downloads it, and the search index with it.
+PAGE_BUDGET_BYTES = 100 * 1024

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import snowballstemmer
 import yaml
+from markupsafe import Markup
 
 from scripts.project import ROOT
 
@@ -42,7 +43,9 @@ def environment() -> jinja2.Environment:
         # A `{% for %}` line leaves no blank line behind: Markdown tables stay whole.
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        # Data texts are text: `<`, `>`, `&` and quotes are escaped as they enter the Markdown
+        # (Markdown's own marks, *emphasis* and [links](…), still work).
+        autoescape=True,
         finalize=_no_function,
     )
 
@@ -67,8 +70,8 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
     }
     contacts = {c["id"]: c for c in data["contacts"]}
 
-    def render(template: str, **values) -> str:
-        return env.get_template(template).render(**common, **values).strip("\n")
+    def render(template: str, **values) -> Markup:
+        return Markup(env.get_template(template).render(**common, **values).strip("\n"))
 
     def contact(name: str) -> str:
         if name not in contacts:

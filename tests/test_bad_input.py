@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import run_build, snapshot
 
@@ -65,3 +67,36 @@ def test_bad_content_stops_the_build_and_keeps_the_last_good_site(project_copy, 
     assert snapshot(project / "site") == good_site
     assert snapshot(project / "docs") | snapshot(project / "data") == tree
     assert not list(project.glob(".site-build-*"))
+
+
+TYPED_TITLE = 'O serwisie <b>"ważne"</b> & więcej'
+TYPED_DESCRIPTION = 'Opis z "cudzysłowem" i <i>znacznikiem</i>'
+TYPED_PURPOSE = "Zagrożenie życia <img src=x onerror=alert(1)> & więcej"
+
+
+def test_front_matter_and_data_texts_show_as_typed(project_copy):
+    """Quotes and angle brackets in a title, a description or a data text are text: they never
+    break the page head, and never become markup in the navigation or the page."""
+    project = project_copy()
+    about = project / "docs/pl/about.md"
+    text = about.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: '{TYPED_TITLE}'", text, count=1, flags=re.M)
+    description = f"description: '{TYPED_DESCRIPTION}'"
+    text = re.sub(r"^description: .*$", description, text, count=1, flags=re.M)
+    about.write_text(text, encoding="utf-8")
+    contacts = project / "data/contacts.yml"
+    replace_once(
+        contacts, "      pl: Zagrożenie życia", f"      pl: {TYPED_PURPOSE} Zagrożenie życia"
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    page = BeautifulSoup((project / "site/about/index.html").read_text("utf-8"), "html.parser")
+    assert page.select_one('meta[name="description"]')["content"] == TYPED_DESCRIPTION
+    assert not page.select("nav b, header b, title b, head i, nav i")
+    nav_titles = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a")]
+    assert TYPED_TITLE in nav_titles
+    assert page.title.get_text().startswith(TYPED_TITLE)
+    home = BeautifulSoup((project / "site/index.html").read_text("utf-8"), "html.parser")
+    assert not home.select("article img"), "a data text never becomes an element"
+    assert TYPED_PURPOSE in home.select_one("article").get_text()

@@ -90,6 +90,36 @@ BAD_INPUT = {
         "docs/pl/index.md:9:",
         ["javascript:"],
     ),
+    "handler in a tag split over two lines": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        '<img src="x.png" alt="x"\n     onerror="alert(1)">\n\n## Numer',
+        "docs/pl/guide/steps.md:13:",
+        ["inline event handler (onerror=)"],
+    ),
+    "entity-encoded javascript link": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        '<a href="&#106;avascript&#58;alert(1)">x</a>\n\n## Numer',
+        "docs/pl/guide/steps.md:13:",
+        ["a javascript: URL"],
+    ),
+    "meta refresh": (
+        "docs/id/guide/steps.md",
+        "Kembali",
+        '<meta http-equiv="refresh" content="0;url=https://example.org"> Kembali',
+        "docs/id/guide/steps.md:14:",
+        ["a <meta> tag"],
+    ),
+    "base, form, object, embed and a style with url(": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        '<base href="https://example.org/">\n<form action="/x"></form>\n'
+        '<object data="x"></object>\n<embed src="x">\n'
+        '<p style="background: url(https://example.org/t.png)">x</p>\n\n## Numer',
+        "docs/pl/guide/steps.md:1",
+        ["a <base> tag"],
+    ),
     "image without alt": (
         "docs/pl/guide/steps.md",
         "![Schemat kroków leczenia]",
@@ -234,6 +264,28 @@ def test_make_check_names_file_and_line_and_leaves_the_tree_alone(fixture_repo, 
     assert any(all(w in line for w in words) for line in errors), result.stdout
     assert all(" — " in line for line in errors), "every error says how to fix it"
     assert snapshot(repo / "docs") | snapshot(repo / "data") == before
+
+
+def test_every_unsafe_element_is_named_on_its_own_line(fixture_repo):
+    repo = fixture_repo()
+    edit(
+        repo / "docs/pl/guide/steps.md",
+        "## Numer",
+        '<base href="https://example.org/">\n<form action="/x"></form>\n'
+        '<object data="x"></object>\n<embed src="x">\n'
+        '<p style="background: url(https://example.org/t.png)">x</p>\n\n'
+        "```html\n<script>shown, not run</script>\n```\n\n## Numer",
+    )
+    out = run_scripts(repo, "check").stdout
+    for line, what in [
+        (13, "a <base> tag"),
+        (14, "a <form>"),
+        (15, "an <object>"),
+        (16, "an <embed>"),
+        (17, "a style that loads a URL"),
+    ]:
+        assert f"docs/pl/guide/steps.md:{line}: the page contains {what}" in out, out
+    assert ":20: the page contains a <script>" not in out, "code blocks are shown, not run"
 
 
 def test_a_forbidden_phrase_is_allowed_where_its_exception_stands(fixture_repo):
@@ -382,3 +434,13 @@ def test_a_fact_checked_long_ago_warns_in_check_and_fails_the_monthly_job(fixtur
     today = datetime.date.today().isoformat()
     edit(repo / "data/contacts.yml", "checked: 2025-01-10", f"checked: {today}")
     assert run_with(repo, "stale").returncode == 0
+
+
+def test_a_page_over_the_budget_gets_a_warning_naming_it(fixture_repo):
+    repo = fixture_repo()
+    page = repo / "docs/pl/guide/steps.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nDługi akapit. " * 9000, "utf-8")
+    result = run_scripts(repo, "check")
+    assert result.returncode == 0, "size alone does not stop an editor"
+    assert "warning: docs/pl/guide/steps.md: the page is 1" in result.stdout
+    assert "over the 100 KB budget" in result.stdout

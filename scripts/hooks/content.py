@@ -9,6 +9,7 @@ from pathlib import Path
 # Hooks are loaded by file path; make the `scripts` package importable whatever the caller.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
@@ -36,6 +37,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # Front matter is text, not HTML: the theme writes title and description into the page head
+    # and the navigation unescaped, so a quote or an angle bracket would break them. Markup
+    # (already escaped) is printed as is, and left alone where the theme escapes itself.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = escape(page.meta[key])
     source = _outdated.get(Path(page.file.abs_src_path).resolve())
     # Read by overrides/partials/outdated.html: the source page's URL and language.
     page.outdated_source = get_relative_url(source.url or "./", page.url) if source else None

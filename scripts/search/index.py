@@ -9,11 +9,15 @@ replaced by a stub, and the worker loads `search/<lang>.json` only when the read
 from __future__ import annotations
 
 import json
+import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.project import DEFAULT_LANGUAGE, LANGUAGES
+from scripts.project import DEFAULT_LANGUAGE, LANGUAGES, PAGE_BUDGET_BYTES
 from scripts.search import stopwords
+
+# Not under "mkdocs": a strict build would stop on it, and an oversized page is a warning only.
+log = logging.getLogger("kb.search")
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 # Parts of a page that are not its content: theme additions, the print-only sheet.
@@ -96,12 +100,27 @@ def documents(site_dir: Path) -> dict[str, list[list[str]]]:
     return found
 
 
+def warn_oversized(docs: list[list[str]]) -> None:
+    """A page whose sections weigh more than the budget in the index gets a warning."""
+    shares: dict[str, int] = {}
+    for location, title, text in docs:
+        page = location.split("#")[0]
+        shares[page] = shares.get(page, 0) + len(title.encode()) + len(text.encode())
+    for page, size in shares.items():
+        if size > PAGE_BUDGET_BYTES:
+            log.warning(
+                f"/{page}: {size // 1024} KB of the search index, over the "
+                f"{PAGE_BUDGET_BYTES // 1024} KB budget — split the page into several pages"
+            )
+
+
 def write(site_dir: Path, synonyms: list[dict]) -> dict[str, int]:
     """Write search/<lang>.json and the stub search_index.json; return each file's size."""
     folder = site_dir / "search"
     folder.mkdir(exist_ok=True)
     sizes = {}
     for lang, docs in documents(site_dir).items():
+        warn_oversized(docs)
         index = {
             "lang": lang,
             "docs": docs,
