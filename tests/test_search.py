@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,56 @@ def test_html_in_the_query_shows_as_text(served_site, visit):
     results_for(tab, "<b>leczenie</b>")
     assert tab.locator(".md-search-result b").count() == 0
     assert tab.locator(".md-search-result mark").count() > 0
+
+
+def result_pages(tab) -> list[str]:
+    return tab.eval_on_selector_all(
+        ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_pasted_query_searches_without_a_key_press(served_site, visit, lang):
+    """Text put into the box without key events (a paste from a menu, a keyboard suggestion)."""
+    tab = visit().tab
+    tab.goto(served_site + HOME[lang])
+    tab.click(SEARCH_BOX)
+    tab.fill(SEARCH_BOX, "detoksykacja" if lang == "pl" else "detoksifikasi")
+    tab.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000
+    )
+    assert result_pages(tab)
+
+
+def test_a_decomposed_query_finds_what_the_composed_one_finds(served_site, visit):
+    tab = visit().tab
+    tab.goto(served_site)
+    composed = results_for(tab, "uzależnienie społeczne")
+    decomposed = results_for(tab, unicodedata.normalize("NFD", "uzależnienie społeczne"))
+    assert composed and decomposed == composed
+
+
+def test_a_burst_of_queries_is_answered_once_for_the_newest(served_site, visit):
+    """The worker drops queries a newer one has replaced: 300 queries sent at once get far fewer
+    answers, and the last answer is for the last query."""
+    tab = visit().tab
+    tab.goto(served_site)
+    worker_url = tab.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
+    answers = tab.evaluate(
+        """url => new Promise(resolve => {
+          const worker = new Worker(url), seen = [];
+          worker.onmessage = event => {
+            if (event.data.type !== 3) return;
+            seen.push(event.data.data.items.length);
+            clearTimeout(worker.done);
+            worker.done = setTimeout(() => resolve(seen), 1500);
+          };
+          worker.postMessage({type: 0, data: {}});
+          const words = ["leczenie", "detoks", "rodzina"];
+          for (let i = 0; i < 299; i++) worker.postMessage({type: 2, data: words[i % 3] + " " + i});
+          worker.postMessage({type: 2, data: "readaptacja społeczna"});
+        })""",
+        worker_url,
+    )
+    assert 1 <= len(answers) < 30, f"{len(answers)} answers to 300 queries"
+    assert answers[-1] > 0, "the newest query is answered"

@@ -35,6 +35,17 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 """
 MATERIAL_CONFIG = "INHERIT: bench.yml\nextra:\n  search_engine: material\n"
+PAGEFIND = ROOT / "node_modules/.bin/pagefind"
+# Pagefind through its JavaScript API (no UI): each query's time from the call to the first three
+# results' data, in the page. Its WebAssembly needs a policy nginx's does not allow, so the copy
+# with Pagefind's index is served by Python's plain HTTP server.
+PAGEFIND_QUERY = """async q => {
+  window.__pf = window.__pf || await import('/pagefind/pagefind.js');
+  const start = performance.now();
+  const found = await window.__pf.search(q);
+  const top = await Promise.all(found.results.slice(0, 3).map(r => r.data()));
+  return {ms: performance.now() - start, urls: top.map(d => d.url)};
+}"""
 
 
 def build(project: Path, config: str) -> Path:
@@ -101,6 +112,81 @@ def run_queries(tab, site: Path, base: str, lang: str) -> dict:
     }
 
 
+def answered(site: Path, query: dict, paths: list[str]) -> bool:
+    """Whether one of the result pages' article text matches every pattern of the query."""
+    texts = []
+    for path in paths:
+        path = path.lstrip("/").split("#")[0].split("?")[0]
+        page = site / path / "index.html" if not path.endswith(".html") else site / path
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article"
+        )
+        texts.append(article.get_text(" ").lower() if article else "")
+    return any(all(re.search(e, t) for e in query["expect"]) for t in texts)
+
+
+def pagefind(site: Path) -> dict[str, dict]:
+    """The same built pages indexed by Pagefind (npm `pagefind`, package-lock.json), the same
+    queries through its API in Chromium."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    copy = site.with_name(site.name + "-pagefind")
+    shutil.copytree(site, copy)
+    subprocess.run(
+        [str(PAGEFIND), "--site", str(copy), "--root-selector", "article"],
+        check=True,
+        capture_output=True,
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(copy))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for lang in LANGUAGES:
+                context = browser.new_context()
+                requests: list = []
+                context.on("requestfinished", lambda request, sink=requests: sink.append(request))
+                tab = context.new_page()
+                tab.goto(base + HOME[lang], wait_until="networkidle")
+                before = len(requests)
+                queries = [q for q in QUERIES if q["lang"] == lang]
+                times, hits, questions = [], 0, []
+                for query in queries:
+                    found = tab.evaluate(PAGEFIND_QUERY, query["q"])
+                    times.append(found["ms"])
+                    hit = answered(copy, query, found["urls"])
+                    hits += hit
+                    if query.get("kind") == "question":
+                        questions.append(hit)
+                results[lang] = {
+                    "answered": hits / len(queries),
+                    "questions": sum(questions) / len(questions) if questions else None,
+                    "question_count": len(questions),
+                    "first_ms": times[0],
+                    "median_ms": statistics.median(times[1:]),
+                    "p95_ms": sorted(times[1:])[int(0.95 * (len(times) - 2))],
+                    "at_load": 0,
+                    "payload": sum(
+                        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                        for r in requests[before:]
+                    ),
+                }
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
 def measure(site: Path) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
@@ -137,6 +223,7 @@ def main() -> int:
         (real / "material.yml").write_text(MATERIAL_CONFIG, encoding="utf-8")
         rows = {"site engine, real site": measure(build(real, "bench.yml"))}
         rows["Material (lunr), real site"] = measure(build(real, "material.yml"))
+        rows["Pagefind 1.6 (API, no stemming for pl/id), real site"] = pagefind(real / "site")
         large = generate(Path(work) / "large", 1000)
         rows["site engine, 1,000 pages per language"] = measure(build(large, "bench.yml"))
     print(

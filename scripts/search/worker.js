@@ -16,6 +16,18 @@ function load() {
   return kbSearchEngine(JSON.parse(request.responseText), kbStemmers[lang]);
 }
 
+// A burst of typing queues a query per keystroke; only the newest one still matters. Queries
+// wait for one turn of the event loop, and a newer one replaces a waiting one, so the worker
+// never works through a backlog of queries nobody reads any more.
+var pending = null;
+
+function answer() {
+  var query = pending;
+  pending = null;
+  engine = engine || load();
+  self.postMessage({ type: 3, data: engine.search(query) });
+}
+
 self.onmessage = function (event) {
   var message = event.data || {};
   if (message.type === 0) {
@@ -23,10 +35,11 @@ self.onmessage = function (event) {
   } else if (message.type === 2) {
     // Material asks at once with the empty box; only a real query is worth loading for.
     if (!String(message.data || "").trim()) {
+      pending = null;
       self.postMessage({ type: 3, data: { items: [] } });
       return;
     }
-    engine = engine || load();
-    self.postMessage({ type: 3, data: engine.search(message.data) });
+    if (pending === null) setTimeout(answer, 0);
+    pending = message.data;
   }
 };
