@@ -19,24 +19,12 @@ from scripts.editorfiles import load_yaml, read_text
 from scripts.pages import Page, load_pages
 from scripts.problems import Problem
 from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES, relative
-from scripts.schema import DATE, STR, STR_LIST, validate
+from scripts.schema import schema, validate
 from scripts.unsafe import unsafe_parts
 from scripts.wording import check_wording
 
 Check = Callable[[list[Page]], list[Problem]]
 
-FRONT_MATTER = {
-    "title": (STR, True),
-    "description": (STR, True),
-    "reviewed": (DATE, True),
-    "translation": ({"from": (STR, True), "source_commit": (STR, True)}, False),
-    "hide": (STR_LIST, False),  # Material: parts of the page layout to hide (home page)
-}
-HOW_TO_FILL = {
-    "title": "add 'title: <the page title>'",
-    "description": "add 'description: <one sentence shown by search engines>'",
-    "reviewed": "add 'reviewed: YYYY-MM-DD' (the date the page was last reviewed)",
-}
 LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 ATTR_ID = re.compile(r"\{[^}]*?#(?P<id>[\w-]+)[^}]*\}")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*$")
@@ -59,15 +47,10 @@ def check_front_matter(pages: list[Page]) -> list[Problem]:
     for page in pages:
         if not page.front_matter_ok:
             continue  # reported when reading it
-        for message in validate(page.meta, FRONT_MATTER, ""):
-            what, _, fix = message.partition(" — ")
-            unknown = re.search(r"unknown key '([^']+)'", what)
-            key = unknown[1] if unknown else what.split(":")[0].split(".")[0].split("[")[0]
-            if what.endswith("is missing"):
-                what, fix = f"has no '{what.split(':')[0]}'", HOW_TO_FILL.get(key, fix)
-            problems.append(
-                Problem(page.name, page.meta_lines.get(key, 1), f"front matter {what}", fix)
-            )
+        for finding in validate(page.meta, schema("front-matter"), ""):
+            what = f"has no '{finding.key}'" if finding.missing else finding.what
+            line = page.meta_lines.get(finding.key, 1)
+            problems.append(Problem(page.name, line, f"front matter {what}", finding.fix))
         problems += _review_date_problems(page)
     return problems
 

@@ -11,63 +11,14 @@ from pathlib import Path
 from scripts.editorfiles import load_yaml, read_text
 from scripts.problems import ContentError, Problem
 from scripts.project import DATA_DIR, LANGUAGES, relative
-from scripts.schema import BOOL, DATE, INT, STR, STR_LIST, TEXT, validate
+from scripts.schema import item_schema, validate
 
-# The sections of the sources page (docs/*/sources.md) a data entry may cite.
-SOURCE_ANCHORS = (
-    "source-pl",
-    "source-id",
-    "facts-law",
-    "facts-contacts-id",
-    "facts-contacts-pl",
-    "facts-families-id",
-    "facts-arrest",
-    "facts-talking",
-    "facts-help-pl",
-    "facts-overdose",
-)
-
-CONTACT = {
-    "id": (STR, True),
-    "country": (STR, True),
-    "number": (STR, True),
-    # emergency: an emergency number; helpline: the country's first call for advice. Both are
-    # shown on the home page and in the emergency box, in the order of this file.
-    "emergency": (BOOL, False),
-    "helpline": (BOOL, False),
-    "name": (TEXT, True),
-    "purpose": (TEXT, True),
-    "hours": (TEXT, False),
-    "cost": (TEXT, False),
-    "checked": (DATE, True),
-    "source": (STR, True),
-    "sources": (STR_LIST, True),
-}
-LAW = {
-    "id": (STR, True),
-    "year": (INT, True),
-    "date": (DATE, False),
-    "name": (STR, True),
-    "short": (STR, True),
-    "kind": (TEXT, True),
-    "summary": (TEXT, True),
-    "articles": ([{"ref": (STR, True), "summary": (TEXT, True)}], False),
-    "sources": (STR_LIST, True),
-    "checked": (DATE, True),
-}
-TERM_SIDE = {"term": (STR, True), "meaning": (STR, True)}
-TERM = {
-    "key": (STR, True),
-    **{lang: (TERM_SIDE, True) for lang in LANGUAGES},
-    "aliases": ({lang: (STR_LIST, False) for lang in LANGUAGES}, False),
-}
-SYNONYMS = {"key": (STR, True), **{lang: (STR_LIST, True) for lang in LANGUAGES}}
-# file stem -> (top-level key, entry schema, key naming an entry)
+# file stem -> (top-level key, key naming an entry); the rules: scripts/schemas/<stem>.schema.json
 FILES = {
-    "contacts": ("contacts", CONTACT, "id"),
-    "laws": ("laws", LAW, "id"),
-    "glossary": ("terms", TERM, "key"),
-    "synonyms": ("synonyms", SYNONYMS, "key"),
+    "contacts": ("contacts", "id"),
+    "laws": ("laws", "id"),
+    "glossary": ("terms", "key"),
+    "synonyms": ("synonyms", "key"),
 }
 
 
@@ -79,7 +30,8 @@ def _line_of(text: str, name_key: str, name: object) -> int | None:
 
 
 def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
-    top, schema, name_key = FILES[stem]
+    top, name_key = FILES[stem]
+    rules = item_schema(stem, top)
     shown = relative(path)
     text, unreadable = read_text(path)
     if unreadable:
@@ -101,9 +53,8 @@ def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
         name = entry.get(name_key) if isinstance(entry, dict) else None
         label = f"entry '{name}'" if name else f"entry {number}"
         line = _line_of(text, name_key, name) if name else None
-        for message in validate(entry, schema, label):
-            what, _, fix = message.partition(" — ")
-            problems.append(Problem(shown, line, what, fix))
+        for finding in validate(entry, rules, label):
+            problems.append(Problem(shown, line, finding.what, finding.fix))
         if name in seen:
             problems.append(
                 Problem(
@@ -111,16 +62,6 @@ def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
                 )
             )
         seen.add(name)
-        for anchor in (entry.get("sources") or []) if isinstance(entry, dict) else []:
-            if anchor not in SOURCE_ANCHORS:
-                problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        f"{label}.sources: unknown source '{anchor}'",
-                        f"use one of: {', '.join(SOURCE_ANCHORS)}",
-                    )
-                )
     return entries, problems
 
 
