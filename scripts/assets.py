@@ -17,6 +17,8 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from scripts import material
+
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 COLOR_VALUE = re.compile(r'data-md-color-\w+="([^"]*)"')
@@ -27,37 +29,8 @@ GROUPING = ("@media", "@supports", "@container", "@layer")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
-# Material features this site does not enable (mkdocs.yml): their classes are named in Material's
-# script, but no page will ever carry them unless a page uses the feature, and then its class is
-# in the page's HTML and its rules are kept.
-UNUSED_FEATURES = (
-    "md-source",
-    "md-tags",
-    "md-tag",
-    "md-version",
-    "md-annotation",
-    "md-clipboard",
-    "md-code",
-    "highlight",
-    "tabbed",
-    "mermaid",
-    "md-tabs",
-    "md-post",
-    "md-social",
-    "md-feedback",
-    "md-status",
-    "md-progress",
-    "md-consent",
-    "md-button",
-    "md-blog",
-    "md-meta",
-    "md-author",
-    "md-pagination",
-)
-
-
 # A feature's block, element or modifier class: `md-tag`, `md-tag__icon`, `md-tag--hidden`.
-_UNUSED_FEATURE = re.compile(rf"(?:{'|'.join(map(re.escape, UNUSED_FEATURES))})(?:[_-]|$)")
+_UNUSED_FEATURE = re.compile(rf"(?:{'|'.join(map(re.escape, material.UNUSED_FEATURES))})(?:[_-]|$)")
 
 
 def _unused_feature(name: str) -> bool:
@@ -180,20 +153,14 @@ def write_hashed(folder: Path, stem: str, suffix: str, text: str) -> Path:
     return path
 
 
-def only(paths) -> Path:
-    found = sorted(paths)
-    if len(found) != 1:
-        raise FileNotFoundError(f"expected one file, found {[p.name for p in found]}")
-    return found[0]
-
-
 def combine_theme_assets(site_dir: Path) -> tuple[dict[str, str], list[str]]:
     """Material's stylesheets and the site's own as one file (fewer requests before the first
     paint), and Material's (patched) script renamed after its content. Returns (renamed,
     removed) site-relative paths."""
-    css_dir, js_dir = site_dir / "assets/stylesheets", site_dir / "assets/javascripts"
-    main, palette = only(css_dir.glob("main.*.min.css")), only(css_dir.glob("palette.*.min.css"))
-    bundle = only(js_dir.glob("bundle.*.min.js"))
+    css_dir, js_dir = site_dir / material.STYLESHEETS_DIR, site_dir / material.JAVASCRIPTS_DIR
+    main = material.only(css_dir, material.STYLESHEET_GLOBS["main"])
+    palette = material.only(css_dir, material.STYLESHEET_GLOBS["palette"])
+    bundle = material.only(js_dir, material.BUNDLE_GLOB)
     own_css = site_dir / "assets/kb.css"
     # Same order as the <link> elements they replace, so the cascade is unchanged.
     css = "\n".join(
@@ -233,7 +200,7 @@ def fingerprint_search(site_dir: Path) -> dict[str, str]:
 
 def drop_unused(site_dir: Path) -> None:
     """Theme files no page loads: lunr (replaced by the site's search), the default icon."""
-    for folder in ("assets/javascripts/lunr", "assets/javascripts/workers"):
+    for folder in material.UNUSED_FOLDERS:
         shutil.rmtree(site_dir / folder, ignore_errors=True)
     (site_dir / "assets/images/favicon.png").unlink(missing_ok=True)
 

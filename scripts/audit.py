@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts import build, serve
+from scripts import build, material, serve
 from scripts.pages import find_pages, read_front_matter
 from scripts.project import (
     CHROMIUM,
@@ -25,7 +25,6 @@ from scripts.project import (
     LANGUAGES,
     ROOT,
     SITE_DIR,
-    THEME_SCRIPT_GLOB,
 )
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
@@ -95,7 +94,7 @@ def median_run(url: str) -> dict:
 def without_theme_script(target) -> None:
     """A tab or context that has the pages as a reader does before the theme's script arrives
     (it loads after the first paint), or if it never does."""
-    target.route(THEME_SCRIPT_GLOB, lambda route: route.abort())
+    target.route(material.THEME_SCRIPT_GLOB, lambda route: route.abort())
 
 
 def theme_started(tab) -> None:

@@ -24,9 +24,6 @@ def relative(path: Path) -> str:
         return path.as_posix()
 
 
-# Material's script, renamed after its content and loaded after the first paint (assets.py).
-THEME_SCRIPT_GLOB = "**/assets/javascripts/site.*.min.js"
-
 # Debian's Chromium, as every browser test, the audit and the benchmarks launch it.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

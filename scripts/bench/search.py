@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts import serve
+from scripts import material, serve
 from scripts.bench.generate import generate
 from scripts.project import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, ROOT
 
@@ -30,10 +30,10 @@ document.addEventListener("DOMContentLoaded", () => {
   new MutationObserver(() => {
     window.__kbShown = performance.now();
     window.__kbFirst = window.__kbFirst || window.__kbShown;
-  }).observe(document.querySelector(".md-search-result"),
+  }).observe(document.querySelector("SEARCH_RESULTS"),
              {subtree: true, childList: true, characterData: true});
 });
-"""
+""".replace("SEARCH_RESULTS", material.SEARCH_RESULTS)
 MATERIAL_CONFIG = "INHERIT: bench.yml\nextra:\n  search_engine: material\n"
 PAGEFIND = ROOT / "node_modules/.bin/pagefind"
 # Pagefind through its JavaScript API (no UI): each query's time from the call to the first three
@@ -78,8 +78,8 @@ def run_queries(tab, site: Path, base: str, lang: str) -> dict:
     queries = [q for q in QUERIES if q["lang"] == lang]
     latencies, answered, questions, first_use = [], 0, [], None
     for number, query in enumerate(queries):
-        tab.fill("[data-md-component=search-query]", "")
-        tab.click("[data-md-component=search-query]")
+        tab.fill(material.SEARCH_BOX, "")
+        tab.click(material.SEARCH_BOX)
         tab.keyboard.type(query["q"])
         if settle(tab):
             latency = tab.evaluate("window.__kbFirst - window.__kbKey")
@@ -88,7 +88,7 @@ def run_queries(tab, site: Path, base: str, lang: str) -> dict:
             else:
                 latencies.append(latency)
         urls = tab.eval_on_selector_all(
-            ".md-search-result__item > a:first-child", "links => links.slice(0, 3).map(a => a.href)"
+            material.RESULT_LINKS, "links => links.slice(0, 3).map(a => a.href)"
         )
         texts = []
         for url in urls:

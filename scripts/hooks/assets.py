@@ -19,26 +19,19 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import assets, deploy  # noqa: E402
+from scripts import assets, deploy, material  # noqa: E402
 from scripts.i18n import nested_language_build  # noqa: E402
 
-ALTERNATE_SITEMAP_FETCH = "ui({document$:ct});"
 MARKER = "/* kb: alternate sitemap fetch removed */"
 
 
 def patch_bundle(site_dir: Path) -> None:
-    bundles = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise Abort(f"expected one Material bundle in assets/javascripts, found {len(bundles)}")
-    script = bundles[0].read_text(encoding="utf-8")
-    if MARKER in script:
-        return
-    if script.count(ALTERNATE_SITEMAP_FETCH) != 1:
-        raise Abort(
-            f"{bundles[0].name}: Material's bundle changed; review scripts/hooks/assets.py "
-            "(the alternate-sitemap fetch it removes was not found once)"
-        )
-    bundles[0].write_text(script.replace(ALTERNATE_SITEMAP_FETCH, MARKER, 1), encoding="utf-8")
+    try:
+        bundle = material.only(site_dir / material.JAVASCRIPTS_DIR, material.BUNDLE_GLOB)
+        script = bundle.read_text(encoding="utf-8")
+        bundle.write_text(material.without_sitemap_fetch(script, MARKER), encoding="utf-8")
+    except material.Incompatible as error:
+        raise Abort(str(error)) from None
 
 
 # After mkdocs-static-i18n (-100), whose post_build builds the other languages (each with its

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,15 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import jinja2  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
+from scripts import material  # noqa: E402
 from scripts.data import load_data  # noqa: E402
 from scripts.i18n import nested_language_build  # noqa: E402
 from scripts.search import index, stemmers  # noqa: E402
 
 SOURCES = Path(__file__).resolve().parents[1] / "search"
-MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 WORKER = "assets/search/worker.js"
 
 
@@ -40,24 +41,27 @@ def search_worker(config_block: str, language: str, keep: bool = False) -> Marku
     """Material's __config block with its search worker replaced by ours, for `language`."""
     if keep:
         return Markup(config_block)
-    replaced, count = MATERIAL_WORKER.subn(f"{WORKER}?lang={language}", str(config_block))
-    if count != 1:
-        raise jinja2.TemplateError(
-            "Material's __config no longer names its search worker once; "
-            "review scripts/hooks/search.py"
-        )
-    return Markup(replaced)
+    try:
+        return Markup(material.with_search_worker(str(config_block), f"{WORKER}?lang={language}"))
+    except material.Incompatible as error:
+        raise jinja2.TemplateError(str(error)) from None
 
 
 # After Material's search plugin has made its index object (its on_config, priority 0).
 @event_priority(-50)
 def on_config(config: MkDocsConfig) -> None:
-    if material_search(config):
-        return
+    try:
+        material.check_version()
+    except material.Incompatible as error:
+        raise Abort(str(error)) from None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     # Material's lunr index of every page would be replaced by a stub after the build (and
-    # mkdocs-static-i18n would deduplicate it first): skip building it, a fifth of a large build.
-    # Material's search plugin stays enabled: its search box and dialog are the UI we use.
-    config.plugins["material/search"].search_index.add_entry_from_context = lambda page: None
+    # mkdocs-static-i18n would deduplicate it first): skip building it, a fifth of a large build,
+    # with Material's documented page setting. Its search box and dialog are the UI we use.
+    if not material_search(config):
+        page.meta["search"] = {"exclude": True}
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

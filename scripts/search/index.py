@@ -13,13 +13,13 @@ import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scripts import material
 from scripts.project import DEFAULT_LANGUAGE, LANGUAGES, PAGE_BUDGET_BYTES
 from scripts.search import stopwords
 
 # Not under "mkdocs": a strict build would stop on it, and an oversized page is a warning only.
 log = logging.getLogger("kb.search")
 
-ARTICLE_START = '<article class="md-content__inner md-typeset">'
 # Parts of a page that are not its content: theme additions, the print-only sheet.
 SKIPPED_CLASSES = {"kb-reviewed", "kb-outdated", "kb-print-sheet", "headerlink"}
 SECTION_HEADINGS = {"h1", "h2", "h3"}
@@ -64,12 +64,9 @@ class Sections(HTMLParser):
         (self.heading if self.heading is not None else self.sections[-1][2]).append(data)
 
 
-def page_sections(html: str) -> list[tuple[str | None, str, str]]:
-    start = html.find(ARTICLE_START)
-    if start < 0:
-        return []
+def page_sections(html: str, where: str = "a page") -> list[tuple[str | None, str, str]]:
     parser = Sections()
-    parser.feed(html[start + len(ARTICLE_START) : html.find("</article>", start)])
+    parser.feed(material.article(html, where))
     return [
         (anchor, title, " ".join("".join(text).split()))
         for anchor, title, text in parser.sections
@@ -90,7 +87,7 @@ def documents(site_dir: Path) -> dict[str, list[list[str]]]:
         url = "" if url == "." else url + "/"
         if url.startswith(("search/", "assets/")):
             continue
-        sections = page_sections(html_file.read_text(encoding="utf-8"))
+        sections = page_sections(html_file.read_text(encoding="utf-8"), f"/{url}")
         if not sections:
             continue
         docs = found[language_of(url)]
