@@ -38,11 +38,6 @@ def test_both_languages_build_exactly_the_pages_in_docs(site):
     assert [twin_url(u, "pl") for u in expected_urls("pl")] == expected_urls("id")
 
 
-def test_config_site_url_matches_the_tests(monkeypatch):
-    monkeypatch.delenv("SITE_URL", raising=False)
-    assert yaml_load(CONFIG_FILE.read_text(encoding="utf-8"))["site_url"] == SITE_URL
-
-
 @pytest.mark.parametrize(("lang", "url"), ALL_PAGES)
 def test_page_declares_its_language_and_absolute_alternates(site, lang, url):
     soup = site.soup(url)

@@ -82,9 +82,3 @@ def test_javascript_stemmers_agree_with_snowballstemmer_on_every_word(vocabulary
             if python != js
         ]
         assert differ == [], f"{lang}: {len(differ)} words stem differently, e.g. {differ[:5]}"
-
-
-def test_stems_reduce_inflected_forms_to_one_key():
-    # Words the readers type (search-sample) against forms on the pages.
-    assert stemmers.stem("id", "melaporkan") == stemmers.stem("id", "laporan") == "lapor"
-    assert stemmers.stem("pl", "uzależnieniem") == stemmers.stem("pl", "uzależnienie")
