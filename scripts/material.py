@@ -132,7 +132,7 @@ def with_search_worker(config_block: str, worker: str) -> str:
         raise Incompatible(f"Material's search worker is no longer in {WORKERS_DIR}: {current}")
     settings["search"] = current.split(WORKERS_DIR, 1)[0] + worker
     # As the theme writes it (Jinja's tojson): sorted keys, HTML-safe escapes.
-    body = htmlsafe_json_dumps(settings, sort_keys=True)
+    body = str(htmlsafe_json_dumps(settings, sort_keys=True))  # str: Markup would escape the rest
     return config_block[: match.start(2)] + body + config_block[match.end(2) :]
 
 

@@ -65,6 +65,8 @@ def test_the_config_block_names_its_search_worker_in_json():
         '"../assets/javascripts/workers/search.1234.min.js"}</script>'
     )
     replaced = material.with_search_worker(block, "assets/search/worker.js?lang=id")
+    assert replaced.startswith('<script id="__config" type="application/json">{')
+    assert replaced.endswith("}</script>")
     assert '"search": "../assets/search/worker.js?lang=id"' in replaced
     with pytest.raises(material.Incompatible):
         material.with_search_worker(block.replace('"search"', '"lookup"'), "w.js")
