@@ -39,7 +39,10 @@ RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 
 
 def sampled_pages() -> list[str]:
-    """Each language's home page and its longest page (by Markdown length)."""
+    """Each language's home page and its longest page (by Markdown length); every page with
+    AUDIT_PAGES=all (e.g. `AUDIT_PAGES=all AUDIT_RUNS=1 make audit` after adding pages)."""
+    if os.environ.get("AUDIT_PAGES") == "all":
+        return [page.url for page in find_pages(DOCS_DIR)]
     chosen = []
     for lang in LANGUAGES:
         pages = [p for p in find_pages(DOCS_DIR) if p.lang == lang]
