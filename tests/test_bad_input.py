@@ -85,9 +85,8 @@ def test_front_matter_and_data_texts_show_as_typed(project_copy):
     text = re.sub(r"^description: .*$", description, text, count=1, flags=re.M)
     about.write_text(text, encoding="utf-8")
     contacts = project / "data/contacts.yml"
-    replace_once(
-        contacts, "      pl: Zagrożenie życia", f"      pl: {TYPED_PURPOSE} Zagrożenie życia"
-    )
+    # The first contact's Polish purpose: the home page's emergency box shows it.
+    replace_once(contacts, "    purpose:\n      pl: ", f"    purpose:\n      pl: {TYPED_PURPOSE} ")
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
 
