@@ -7,6 +7,7 @@ file and line and saying how to fix it.
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -156,6 +157,30 @@ def anchors_of(markdown: str) -> set[str]:
     return ids
 
 
+# Reference-style link definitions ("[name]: target") and links written as raw HTML.
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>[^\s>]+)")
+HTML_LINK = re.compile(
+    r"<(?P<tag>a|img)\b[^>]*?\b(?:href|src)\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.I
+)
+
+
+def link_targets(line: str) -> Iterator[tuple[str, bool]]:
+    """(target, is it an image) for each link on a line: Markdown, reference-style, raw HTML."""
+    for link in LINK.finditer(line):
+        yield link["target"], bool(link["image"])
+    if reference := REFERENCE.match(line):
+        yield reference["target"], False
+    for html_link in HTML_LINK.finditer(line):
+        yield html.unescape(html_link["target"]), html_link["tag"].lower() == "img"
+
+
+def _missing_image(page: Page, number: int, target: str) -> list[Problem]:
+    if (page.path.parent / target.split("#")[0]).exists():
+        return []
+    fix = "check the file name; images sit beside the page or in a folder next to it"
+    return [Problem(page.name, number, f"the image file '{target}' does not exist", fix)]
+
+
 def check_links(pages: list[Page], rendered: dict[Path, str] | None = None) -> list[Problem]:
     """Relative links to pages of the same language exist, and so do their #anchors."""
     rendered = rendered or {}
@@ -164,9 +189,11 @@ def check_links(pages: list[Page], rendered: dict[Path, str] | None = None) -> l
     for page in pages:
         folder = PurePosixPath(page.slug).parent
         for number, line in body_lines(page):
-            for link in LINK.finditer(line):
-                target = link["target"]
-                if link["image"] or not target or SCHEMES.match(target) or target.startswith("//"):
+            for target, is_image in link_targets(line):
+                if not target or SCHEMES.match(target) or target.startswith("//"):
+                    continue
+                if is_image:
+                    problems += _missing_image(page, number, target)
                     continue
                 path, _, anchor = target.partition("#")
                 target_page = page
@@ -312,17 +339,54 @@ def render_data_blocks(pages: list[Page], data: dict) -> tuple[dict[Path, str], 
     return rendered, problems
 
 
-def check_site_config(config: Path) -> list[Problem]:
-    """mkdocs.yml read as editors' YAML: a key written twice (two `nav:`) is an error."""
+def check_site_config(config: Path, pages: list[Page]) -> list[Problem]:
+    """mkdocs.yml read as editors' YAML (a key written twice, two `nav:`, is an error), and its
+    navigation against the pages: every entry is a page, every page is in it."""
     if not config.exists():
         return []
     text, problem = read_text(config)
-    return [problem] if problem else [p for p in [load_yaml(text, relative(config))[1]] if p]
+    if problem:
+        return [problem]
+    settings, problem = load_yaml(text, relative(config))
+    if problem:
+        return [problem]
+    return _nav_problems(settings.get("nav") if isinstance(settings, dict) else None, text, pages)
+
+
+def _nav_entries(node) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _nav_entries(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _nav_entries(item)
+
+
+def _nav_problems(nav, text: str, pages: list[Page]) -> list[Problem]:
+    if not nav:
+        return []
+    listed = [entry for entry in _nav_entries(nav) if entry.endswith(".md")]
+    slugs = {page.slug for page in pages}
+    lines = text.split("\n")
+    problems = []
+    for entry in listed:
+        if entry not in slugs:
+            line = next((n for n, ln in enumerate(lines, 1) if ln.strip().endswith(entry)), None)
+            what = f"the navigation lists '{entry}', which is not a page in docs/"
+            fix = "check the file name, or remove the line"
+            problems.append(Problem("mkdocs.yml", line, what, fix))
+    for page in pages:
+        if page.lang == LANGUAGES[0] and page.slug not in listed:
+            fix = f"add '- {page.slug}' under nav: in mkdocs.yml (make page adds new pages there)"
+            problems.append(Problem(page.name, None, "the page is not in the navigation", fix))
+    return problems
 
 
 def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Problem]:
     pages, problems = load_pages(docs_dir)
-    problems += check_site_config(docs_dir.parent / "mkdocs.yml")
+    problems += check_site_config(docs_dir.parent / "mkdocs.yml", pages)
     for check in CHECKS:
         problems.extend(check(pages))
     data, data_problems = check_data(data_dir)

@@ -90,6 +90,27 @@ BAD_INPUT = {
         "docs/pl/index.md:9:",
         ["javascript:"],
     ),
+    "raw-HTML link to a missing page": (
+        "docs/pl/guide/steps.md",
+        "## Numer",
+        '<a href="../nowhere.md">tutaj</a>\n\n## Numer',
+        "docs/pl/guide/steps.md:13:",
+        ["the link '../nowhere.md' leads to no page"],
+    ),
+    "reference-style link to a missing page": (
+        "docs/id/guide/steps.md",
+        "Kembali",
+        "[lihat][ref] Kembali\n\n[ref]: ../hilang.md\n",
+        "docs/id/guide/steps.md:16:",
+        ["the link '../hilang.md' leads to no page"],
+    ),
+    "missing image file": (
+        "docs/pl/guide/steps.md",
+        "(steps.png)",
+        "(kroki.png)",
+        "docs/pl/guide/steps.md:15:",
+        ["the image file 'kroki.png' does not exist"],
+    ),
     "handler in a tag split over two lines": (
         "docs/pl/guide/steps.md",
         "## Numer",
@@ -327,6 +348,19 @@ def test_translations_fail_on_a_translation_whose_front_matter_cannot_be_read(fi
     result = run_scripts(repo, "translations")
     assert result.returncode == 1
     assert "docs/id/index.md:2: front matter: the line is indented with a tab" in result.stdout
+
+
+NAV_CONFIG = "site_name: A\nnav:\n  - index.md\n  - Przewodnik:\n      - guide/steps.md\n"
+
+
+def test_the_navigation_and_the_pages_agree(fixture_repo):
+    repo = fixture_repo()
+    (repo / "mkdocs.yml").write_text(NAV_CONFIG, encoding="utf-8")
+    assert run_scripts(repo, "check").returncode == 0
+    (repo / "mkdocs.yml").write_text(NAV_CONFIG.replace("guide/steps.md", "guide/step.md"))
+    out = run_scripts(repo, "check").stdout
+    assert "mkdocs.yml:5: the navigation lists 'guide/step.md', which is not a page" in out
+    assert "docs/pl/guide/steps.md: the page is not in the navigation" in out
 
 
 def test_a_key_written_twice_in_the_site_config_is_reported(fixture_repo):

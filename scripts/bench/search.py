@@ -142,8 +142,12 @@ def pagefind(site: Path) -> dict[str, dict]:
         check=True,
         capture_output=True,
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(copy))
-    handler.log_message = lambda *args: None
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(copy))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
