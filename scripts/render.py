@@ -171,3 +171,21 @@ def body_offset(path: Path, markdown: str) -> int:
     """How many lines of front matter precede the Markdown MkDocs hands to hooks."""
     total = path.read_text(encoding="utf-8").count("\n")
     return max(total - markdown.count("\n"), 0)
+
+
+ABBREVIATION = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_mentions_only(html: str) -> str:
+    """A glossary term explains itself where it first appears on a page (the style guide's
+    rule); later mentions are plain text. Every mention used to carry the whole meaning, about
+    a fifth of a long page's bytes."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match[1] in seen:
+            return match[2]
+        seen.add(match[1])
+        return match[0]
+
+    return ABBREVIATION.sub(keep_first, html)

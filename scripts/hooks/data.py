@@ -64,3 +64,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"{where}: a data block could not be rendered ({error.message}) — "
             'check the spelling of the call, e.g. {{ contact("bnn-184") }}'
         ) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render.first_mentions_only(html)
