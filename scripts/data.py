@@ -22,7 +22,8 @@ FILES = {
 }
 
 
-def _line_of(text: str, name_key: str, name: object) -> int | None:
+def line_of(text: str, name_key: str, name: object) -> int | None:
+    """The line of a data file where the entry named `name` starts."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().lstrip("- ").strip() == f"{name_key}: {name}":
             return number
@@ -52,7 +53,7 @@ def load_file(path: Path, stem: str) -> tuple[list[dict], list[Problem]]:
     for number, entry in enumerate(entries, start=1):
         name = entry.get(name_key) if isinstance(entry, dict) else None
         label = f"entry '{name}'" if name else f"entry {number}"
-        line = _line_of(text, name_key, name) if name else None
+        line = line_of(text, name_key, name) if name else None
         for finding in validate(entry, rules, label):
             problems.append(Problem(shown, line, finding.what, finding.fix))
         if name in seen:
@@ -89,7 +90,7 @@ def check_data(data_dir: Path = DATA_DIR) -> tuple[dict[str, list[dict]], list[P
 def glossary_name_problems(terms: list[dict], path: Path) -> list[Problem]:
     """A term or alias under two keys: its tooltip would silently take one of the meanings."""
     owner, problems = {}, []
-    lines = path.read_text(encoding="utf-8").split("\n")
+    text = path.read_text(encoding="utf-8")
     for term in terms:
         if not isinstance(term, dict):
             continue
@@ -101,9 +102,7 @@ def glossary_name_problems(terms: list[dict], path: Path) -> list[Problem]:
         for name in {n.casefold(): n for n in names if isinstance(n, str)}.values():
             first = owner.setdefault(name.casefold(), term.get("key"))
             if first != term.get("key"):
-                line = next(
-                    (i for i, ln in enumerate(lines, 1) if f"key: {term.get('key')}" in ln), None
-                )
+                line = line_of(text, "key", term.get("key"))
                 what = f"'{name}' is a term of both '{first}' and '{term.get('key')}'"
                 problems.append(Problem(relative(path), line, what, "keep it under one key only"))
     return problems

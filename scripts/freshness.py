@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from scripts.data import load_file
+from scripts.data import line_of, load_file
 from scripts.problems import Problem
 from scripts.project import CHECK_INTERVAL_MONTHS, DATA_DIR, relative
 
@@ -39,7 +39,7 @@ def overdue(today: datetime.date, data_dir: Path = DATA_DIR) -> list[Problem]:
         if not path.exists():
             continue
         entries, _ = load_file(path, stem)
-        lines = path.read_text(encoding="utf-8").split("\n")
+        text = path.read_text(encoding="utf-8")
         for entry in entries:
             checked = entry.get("checked") if isinstance(entry, dict) else None
             if not isinstance(checked, datetime.date):
@@ -48,9 +48,7 @@ def overdue(today: datetime.date, data_dir: Path = DATA_DIR) -> list[Problem]:
             if due >= today:
                 continue
             name = entry.get(name_key)
-            line = next(
-                (n for n, text in enumerate(lines, 1) if f"{name_key}: {name}" in text), None
-            )
+            line = line_of(text, name_key, name)
             what = (
                 f"entry '{name}' was last checked on {checked.isoformat()}, more than "
                 f"{CHECK_INTERVAL_MONTHS} months ago"
