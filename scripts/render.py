@@ -12,11 +12,11 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-import snowballstemmer
 import yaml
 from markupsafe import Markup
 
 from scripts.project import ROOT
+from scripts.search import stemmers
 
 TEMPLATES_DIR = ROOT / "templates"
 
@@ -112,16 +112,10 @@ def abbreviations(data: dict, lang: str, text: str) -> str:
 
 # A link to the glossary page without an anchor: [tolerancja](../glossary.md)
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(((?:\.\./)*glossary\.md)\)")
-STEMMERS = {"pl": "polish", "id": "indonesian"}
-
-
-@cache
-def _stemmer(lang: str):
-    return snowballstemmer.stemmer(STEMMERS[lang])
 
 
 def _stems(text: str, lang: str) -> tuple[str, ...]:
-    return tuple(_stemmer(lang).stemWords(re.findall(r"\w+", text.casefold())))
+    return tuple(stemmers.stem(lang, word) for word in re.findall(r"\w+", text.casefold()))
 
 
 def glossary_key(data: dict, lang: str, text: str) -> str | None:

@@ -47,9 +47,9 @@ def search_worker(config_block: str, language: str, keep: bool = False) -> Marku
         raise jinja2.TemplateError(str(error)) from None
 
 
-# After Material's search plugin has made its index object (its on_config, priority 0).
-@event_priority(-50)
 def on_config(config: MkDocsConfig) -> None:
+    # A Material outside the range scripts/material.py was checked against stops the build here,
+    # before any of its assumptions is used.
     try:
         material.check_version()
     except material.Incompatible as error:
