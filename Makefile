@@ -9,28 +9,32 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check stale translations synced page lint clean system-check audit preview-prod bench bench-search deploy-config
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@# Debian's python3 lacks venv until python3-venv is installed (a command that never exists forces it).
-	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || bash scripts/system-packages.sh ensurepip-missing=python3-venv
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || bash scripts/serving/system-packages.sh ensurepip-missing=python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# The build plugin (scripts/plugin/) is found by its entry point: install this folder as a
+	@# package, editable (the code runs from here), with the pinned setuptools just installed.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat -e .
 	touch $(STAMP)
 
 # Browser-side test and audit tools (axe-core, Lighthouse), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	@bash scripts/system-packages.sh node=nodejs npm=npm
+	@bash scripts/serving/system-packages.sh node=nodejs npm=npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # System packages the browser tests, serving tests and the audit need (Debian names), installed
-# with apt-get when missing (scripts/system-packages.sh says how when it cannot).
+# with apt-get when missing (scripts/serving/system-packages.sh says how when it cannot).
 system-check:
-	@bash scripts/system-packages.sh chromium=chromium nginx=nginx node=nodejs npm=npm
+	@bash scripts/serving/system-packages.sh chromium=chromium nginx=nginx node=nodejs npm=npm
 
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/python -m scripts serve --port $(PORT)
 
 ## build: check the content, then build site/ (the previous site/ is kept if anything fails)
 build: $(STAMP)
@@ -64,7 +68,7 @@ audit: $(STAMP) $(NODE_STAMP) system-check
 
 ## preview-prod: build if needed and serve site/ with nginx as production would, e.g. PORT=8080
 preview-prod: $(STAMP)
-	@bash scripts/system-packages.sh nginx=nginx
+	@bash scripts/serving/system-packages.sh nginx=nginx
 	@test -f site/index.html || $(BIN)/python -m scripts build
 	$(BIN)/python -m scripts preview-prod --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 

@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from scripts import build, freshness, newpage, translations
-from scripts.checks import run_checks
+from scripts.editors import freshness, newpage, translations
+from scripts.editors.checks import run_checks
+from scripts.serving import build
 
 
 def show(problem, level: str = "error") -> str:
@@ -32,7 +33,7 @@ def check() -> int:
 
 def oversized_pages() -> list:
     """Pages whose Markdown is over the budget (scripts/project.py, PAGE_BUDGET_BYTES)."""
-    from scripts.pages import find_pages
+    from scripts.content.pages import find_pages
     from scripts.problems import Problem
     from scripts.project import DOCS_DIR, PAGE_BUDGET_BYTES
 
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check the content and build site/ atomically")
+    live = commands.add_parser("serve", help="live preview (make serve)")
+    live.add_argument("--port", type=int, default=8000)
     commands.add_parser("check", help="content checks only (no build)")
     commands.add_parser("translations", help="list every translation pair and its freshness")
     synced = commands.add_parser("synced", help="mark a translation as brought up to date")
@@ -81,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("stopwords", help="copy the npm package stopword's lists for the search")
     args = parser.parse_args(argv)
     if args.command == "deploy-config":
-        from scripts import deploy
         from scripts.project import SITE_DIR
+        from scripts.serving import deploy
 
         deploy.PRODUCTION_FILE.parent.mkdir(exist_ok=True)
         deploy.PRODUCTION_FILE.write_text(deploy.nginx_production(SITE_DIR), encoding="utf-8")
@@ -91,34 +94,36 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stale":
         return stale()
     if args.command == "stopwords":
-        from scripts.search import stopwords
+        from scripts.plugin.search import stopwords
 
         stopwords.update()
         return 0
     if args.command == "bench":
-        from scripts.bench import site
+        from scripts.measure.bench import site
 
         return site.main()
     if args.command == "bench-search":
-        from scripts.bench import search
+        from scripts.measure.bench import search
 
         return search.main()
     if args.command == "pages-meta":
-        from scripts import deploy
         from scripts.project import SITE_DIR
+        from scripts.serving import deploy
 
         print(f"Policy written into {deploy.write_meta_policy(SITE_DIR)} pages.")
         return 0
     if args.command == "audit":
-        from scripts import audit
+        from scripts.measure import audit
 
         return audit.main()
     if args.command == "preview-prod":
-        from scripts import serve
+        from scripts.serving import serve
 
         return serve.preview(args.port)
     if args.command == "build":
         return build.build()
+    if args.command == "serve":
+        return build.live_preview(args.port)
     if args.command == "check":
         return check()
     if args.command == "translations":

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.project import CHROMIUM, CHROMIUM_ARGS
+from scripts.project import BUILDER, CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build on its own.
@@ -54,7 +54,7 @@ class BuiltSite:
 def site(tmp_path_factory) -> BuiltSite:
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         env=BUILD_ENV,
         capture_output=True,

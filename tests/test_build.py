@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts.project import BUILDER
 from tests.conftest import BUILD_ENV, ROOT, snapshot
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
@@ -16,7 +17,7 @@ THREE_DAYS = 3 * 24 * 3600
 
 def build(out: Path, epoch: int) -> dict[str, bytes]:
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "-q", "--site-dir", str(out)],
         cwd=ROOT,
         env=BUILD_ENV | {"SOURCE_DATE_EPOCH": str(epoch)},
         capture_output=True,

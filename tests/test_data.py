@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from scripts.data import load_data
+from scripts.content.data import load_data
+from scripts.content.render import long_date
 from scripts.project import LANGUAGES
-from scripts.render import long_date
 from tests.conftest import run_build, snapshot
 
 DATA = load_data()

@@ -1,6 +1,7 @@
-"""What this site assumes about Material for MkDocs' internals (scripts/material.py), checked
+"""What this site assumes about Material for MkDocs' internals (scripts/plugin/material.py), checked
 against the installed Material in a few seconds, without a build or a browser. When one of these
-fails after an upgrade, scripts/material.py is the place to look (README, "Dependency future")."""
+fails after an upgrade, scripts/plugin/material.py is the place to look (README, "Dependency
+future")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import material as material_package
 import pytest
 
-from scripts import material
+from scripts.plugin import material
 
 THEME = Path(material_package.__file__).parent / "templates"
 BUNDLE = next((THEME / material.JAVASCRIPTS_DIR).glob(material.BUNDLE_GLOB))

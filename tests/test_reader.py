@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from scripts.audit import theme_started, without_theme_script
-from scripts.pages import find_pages
+from scripts.content.pages import find_pages
+from scripts.measure.audit import theme_started, without_theme_script
 from scripts.project import DOCS_DIR, LANGUAGES
 from tests.conftest import AXE
 

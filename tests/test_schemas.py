@@ -1,4 +1,5 @@
-"""The JSON Schemas in scripts/schemas/ are the rules of the data files and the front matter:
+"""The JSON Schemas in scripts/content/schemas/ are the rules of the data files and the front
+matter:
 `make check` reports by them, and VS Code's YAML extension reads the same files while typing."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import yaml
 
 from tests.conftest import ROOT
 
-SCHEMAS = ROOT / "scripts/schemas"
+SCHEMAS = ROOT / "scripts/content/schemas"
 DATA_FILES = ["contacts", "laws", "glossary", "synonyms"]
 
 
@@ -46,7 +47,7 @@ def test_a_schema_rule_is_what_make_check_enforces(fixture_repo, tmp_path):
     from tests.conftest import run_scripts
 
     repo = fixture_repo()
-    path = repo / "scripts/schemas/contacts.schema.json"
+    path = repo / "scripts/content/schemas/contacts.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     contact = schema["properties"]["contacts"]["items"]
     contact["required"].append("hours")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.search import stemmers, stopwords
+from scripts.plugin.search import stemmers, stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests/search/engine_queries.js"
@@ -20,7 +20,7 @@ RUNNER = ROOT / "tests/search/engine_queries.js"
 @pytest.fixture(scope="module")
 def engine_js(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("engine") / "engine.js"
-    engine = (ROOT / "scripts/search/engine.js").read_text(encoding="utf-8")
+    engine = (ROOT / "scripts/plugin/search/engine.js").read_text(encoding="utf-8")
     path.write_text(stemmers.javascript() + engine, encoding="utf-8")
     return path
 

@@ -50,7 +50,7 @@ def system_check_pairs() -> list[str]:
 def run(tmp_path: Path, *, uid: int, sudo: str | None):
     bin_dir, log = fake_bin(tmp_path, uid=uid, sudo=sudo)
     result = subprocess.run(
-        ["bash", str(ROOT / "scripts/system-packages.sh"), *system_check_pairs()],
+        ["bash", str(ROOT / "scripts/serving/system-packages.sh"), *system_check_pairs()],
         env={"PATH": str(bin_dir), "HOME": str(tmp_path)},
         capture_output=True,
         text=True,
@@ -89,7 +89,7 @@ def test_without_root_or_sudo_the_message_names_the_command(tmp_path, sudo):
 def test_nothing_is_installed_when_nothing_is_missing(tmp_path):
     bin_dir, log = fake_bin(tmp_path, uid=0, sudo=None)
     result = subprocess.run(
-        ["bash", str(ROOT / "scripts/system-packages.sh"), "bash=bash"],
+        ["bash", str(ROOT / "scripts/serving/system-packages.sh"), "bash=bash"],
         env={"PATH": str(bin_dir)},
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.pages import find_pages, read_front_matter
+from scripts.content.pages import find_pages, read_front_matter
 from scripts.project import CONFIG_FILE, DOCS_DIR, LANGUAGES
 
 SITE_URL = "https://pomoc-uzaleznienia.example/"

@@ -12,8 +12,8 @@ import subprocess
 
 import pytest
 
+from scripts.plugin.search import stemmers
 from scripts.project import DATA_DIR, DOCS_DIR, LANGUAGES
-from scripts.search import stemmers
 
 WORD = re.compile(r"[^\W\d_]+")
 # Endings and affixes the Snowball rules handle, to reach forms the site's text does not contain.

@@ -1,0 +1,1 @@
+"""Editors' tools: content checks (`make check`), translations, new pages, freshness."""

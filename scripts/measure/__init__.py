@@ -1,0 +1,1 @@
+"""Measurements: the audit (Lighthouse, axe-core) and the benchmarks."""

@@ -1,0 +1,1 @@
+"""Building site/ atomically, serving it with nginx, headers and deploy configuration."""
