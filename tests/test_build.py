@@ -4,26 +4,16 @@ last commit by `make build`), never from the clock, so two builds of one commit 
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 from pathlib import Path
 
-from scripts.project import BUILDER
-from tests.conftest import BUILD_ENV, ROOT, snapshot
+from tests.conftest import build_in_process, snapshot
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 THREE_DAYS = 3 * 24 * 3600
 
 
 def build(out: Path, epoch: int) -> dict[str, bytes]:
-    result = subprocess.run(
-        [sys.executable, "-m", BUILDER, "build", "--strict", "-q", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=BUILD_ENV | {"SOURCE_DATE_EPOCH": str(epoch)},
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
+    build_in_process(out, SOURCE_DATE_EPOCH=str(epoch))
     return snapshot(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -17,21 +18,33 @@ HOME = {"pl": "", "id": "id/"}
 SEARCH_BOX = "[data-md-component=search-query]"
 
 
+# Counts changes to the result list and notes the time of the last one.
+WATCH_RESULTS = """() => {
+  if (!window.__kbWatch) {
+    window.__kbWatch = new MutationObserver(() => {
+      window.__kbChanges += 1; window.__kbChanged = performance.now();
+    });
+    window.__kbWatch.observe(document.querySelector('.md-search-result'),
+                             {subtree: true, childList: true, characterData: true});
+  }
+  window.__kbChanges = 0; window.__kbChanged = performance.now();
+}"""
+# Settled: the list changed since typing began (or nothing was typed) and has then stayed the
+# same for `quiet` ms. The worker answers in about 15 ms once its index is loaded; the first
+# query of a tab also loads the index, so it waits longer.
+SETTLED = """([typed, quiet]) => (window.__kbChanges > 0 || !typed) &&
+  performance.now() - window.__kbChanged > quiet"""
+
+
 def results_for(tab, query: str) -> list[str]:
     """Type `query` as a reader would and return the result pages' URLs, best first."""
     tab.fill(SEARCH_BOX, "")
     tab.click(SEARCH_BOX)
+    first_use = not tab.evaluate("() => Boolean(window.__kbWatch)")
+    tab.evaluate(WATCH_RESULTS)
     tab.keyboard.type(query)
-    # The worker answers every keystroke; wait until the list reflects the last one.
     tab.wait_for_function(
-        """q => { const meta = document.querySelector('.md-search-result__meta');
-                  return window.__kbLast === q + meta.textContent + document.querySelector(
-                    '.md-search-result__list').innerHTML.length || (window.__kbLast =
-                    q + meta.textContent + document.querySelector('.md-search-result__list')
-                    .innerHTML.length, false); }""",
-        arg=query,
-        polling=150,
-        timeout=10000,
+        SETTLED, arg=[bool(query), 600 if first_use else 80], polling=25, timeout=10000
     )
     return tab.eval_on_selector_all(
         ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
@@ -40,6 +53,12 @@ def results_for(tab, query: str) -> list[str]:
 
 def article_text(site, served_site: str, url: str) -> str:
     path = url.removeprefix(served_site).split("#")[0].split("?")[0]
+    return _article_text(site, path)
+
+
+@functools.cache
+def _article_text(site, path: str) -> str:
+    # Parsed once per page: the same pages come back for many queries.
     return site.soup(path).select_one("article").get_text(" ").lower()
 
 

@@ -3,6 +3,7 @@ here: the navigation edit of `make page` and the heading anchors the link check 
 
 from __future__ import annotations
 
+from scripts.content.render import collation_key
 from scripts.editors.checks import anchors_of
 from scripts.editors.newpage import with_nav_entry
 
@@ -56,3 +57,19 @@ def test_headings_get_the_anchors_python_markdown_gives_them():
         "zobacz-sowniczek",
         "inline-id",
     }
+
+
+def test_glossary_terms_sort_as_in_a_polish_dictionary():
+    words = ["łza", "lek", "Mama", "żaba", "zebra", "ćma", "cel", "Źródło", "ocena", "ósemka"]
+    assert sorted(words, key=collation_key) == [
+        "cel",
+        "ćma",
+        "lek",
+        "łza",
+        "Mama",
+        "ocena",
+        "ósemka",
+        "zebra",
+        "Źródło",
+        "żaba",
+    ]

@@ -58,6 +58,27 @@ def _no_function(value):
     return value
 
 
+# Polish letters with a diacritic come right after their base letter (ł after l, before m), as in
+# a Polish dictionary; Indonesian uses the plain Latin alphabet.
+_AFTER_BASE = str.maketrans(
+    {
+        "ą": "a~",
+        "ć": "c~",
+        "ę": "e~",
+        "ł": "l~",
+        "ń": "n~",
+        "ó": "o~",
+        "ś": "s~",
+        "ź": "z~",
+        "ż": "z~~",
+    }
+)
+
+
+def collation_key(text: str) -> str:
+    return text.casefold().translate(_AFTER_BASE)
+
+
 def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) -> dict:
     """The calls a page may make, bound to its language and its place in the site."""
     up = "../" * slug.count("/")
@@ -88,7 +109,7 @@ def page_functions(env: jinja2.Environment, data: dict, lang: str, slug: str) ->
         ),
         "glossary_table": lambda: render(
             "glossary.md.j2",
-            terms=sorted(data["glossary"], key=lambda term: term[lang]["term"].casefold()),
+            terms=sorted(data["glossary"], key=lambda term: collation_key(term[lang]["term"])),
         ),
     }
     for name, function in functions.items():
