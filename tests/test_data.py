@@ -159,7 +159,7 @@ def edit(path, old, new):
 BAD_DATA = {
     "missing language field": (
         "contacts.yml",
-        "      id: Nomor darurat 112 (Polandia)\n",
+        "      id: Nomor darurat Polandia\n",
         "",
         ["data/contacts.yml", "entry 'pl-112'", "name", "'id'"],
     ),
