@@ -363,6 +363,17 @@ def test_the_navigation_and_the_pages_agree(fixture_repo):
     assert "docs/pl/guide/steps.md: the page is not in the navigation" in out
 
 
+def test_a_page_left_out_of_the_navigation_on_purpose_is_no_problem(fixture_repo):
+    """MkDocs' `not_in_nav` (gitignore-style patterns) says a page is outside the menu on
+    purpose, as the benchmark's generated pages are."""
+    repo = fixture_repo()
+    without_guide = "site_name: A\nnav:\n  - index.md\n"
+    (repo / "mkdocs.yml").write_text(without_guide, encoding="utf-8")
+    assert "guide/steps.md: the page is not in the navigation" in run_scripts(repo, "check").stdout
+    (repo / "mkdocs.yml").write_text(without_guide + "not_in_nav: |\n  guide/\n")
+    assert run_scripts(repo, "check").returncode == 0
+
+
 def test_a_key_written_twice_in_the_site_config_is_reported(fixture_repo):
     repo = fixture_repo()
     (repo / "mkdocs.yml").write_text("site_name: A\nnav:\n  - index.md\nnav:\n  - x.md\n")

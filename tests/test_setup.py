@@ -4,9 +4,11 @@ apt-get, sudo and id on PATH that record how they were called."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,17 @@ def test_ci_installs_nothing_of_its_own():
     ]
     assert not [line for line in commands if "apt-get" in line]
     assert "make test" in commands
+
+
+def test_the_build_benchmark_runs_on_a_small_site():
+    """`make bench` builds generated sites with this project and with plain Material: a small
+    size keeps it a smoke test (the figures themselves are for the README, not for tests)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "bench"],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_SIZES": "5", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"^\| 5 \| [\d.]+ s → [\d.]+ s \|", result.stdout, re.M), result.stdout

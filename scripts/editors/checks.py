@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import pathspec
 from markdown.extensions.toc import slugify
 
 from scripts.content.data import check_data
@@ -351,7 +352,17 @@ def check_site_config(config: Path, pages: list[Page]) -> list[Problem]:
     settings, problem = load_yaml(text, relative(config))
     if problem:
         return [problem]
-    return _nav_problems(settings.get("nav") if isinstance(settings, dict) else None, text, pages)
+    if not isinstance(settings, dict):
+        return []
+    outside = outside_nav(settings.get("not_in_nav"))
+    return _nav_problems(settings.get("nav"), text, [p for p in pages if not outside(p)])
+
+
+def outside_nav(patterns: str | None) -> Callable[[Page], bool]:
+    """Pages left out of the navigation on purpose: MkDocs' `not_in_nav` setting, gitignore-style
+    patterns relative to docs/ (e.g. `gen/` for the benchmark's generated pages)."""
+    spec = pathspec.GitIgnoreSpec.from_lines(str(patterns or "").splitlines())
+    return lambda page: spec.match_file(f"{page.lang}/{page.slug}")
 
 
 def _nav_entries(node) -> Iterator[str]:

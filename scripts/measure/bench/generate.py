@@ -107,6 +107,9 @@ def generate(target: Path, pages: int, plain: bool = False, seed: int = 1) -> Pa
             else:
                 shutil.copy2(source, target / part)
         (target / "bench.yml").write_text(PROJECT_CONFIG, encoding="utf-8")
+        # Out of the navigation on purpose (MkDocs' setting, which `make check` honours too).
+        with (target / "mkdocs.yml").open("a", encoding="utf-8") as config:
+            config.write("\nnot_in_nav: |\n  gen/\n")
         # Generated pages are random cuts of real paragraphs (a title is a sentence's first
         # words): a forbidden-wording rule's exception may be cut off. Editors' wording is
         # checked on the real pages; here the build only has to be measured.
