@@ -403,6 +403,7 @@ class Content:
     problems: list[Problem]
     pages: list[Page]
     data: dict
+    rendered: dict[Path, str]  # each page's body with its data blocks expanded
 
 
 def check_content(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Content:
@@ -418,7 +419,7 @@ def check_content(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Conte
         problems.extend(block_problems)
     problems.extend(check_links(pages, rendered))
     problems.extend(check_wording(pages, data_dir))
-    return Content(problems, pages, data)
+    return Content(problems, pages, data, rendered or {})
 
 
 def run_checks(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,13 +80,23 @@ def theme_assets(site_dir: Path, facts: SiteFacts, search: bool) -> assets.PageR
     return assets.PageRewrite(renamed, removed)
 
 
-def rewrite(path: Path, html: str, transform: assets.PageRewrite, hashes: set[str]) -> None:
-    """One page: transformed, its inline scripts hashed, written once, gzipped from memory."""
-    data = transform(html).encode("utf-8")
-    hashes |= deploy.inline_script_hashes(data.decode("utf-8"))
+def rewrite(path: Path, html: str | None, transform: assets.PageRewrite) -> set[str]:
+    """One page (read now if `html` is None): transformed, written once, gzipped from memory;
+    returns the hashes of its inline scripts."""
+    text = transform(path.read_text(encoding="utf-8") if html is None else html)
+    data = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+    return deploy.inline_script_hashes(text)
+
+
+def rewrite_all(pages: list[tuple[Path, str | None]], transform: assets.PageRewrite) -> set[str]:
+    """Every page, in threads: gzip at level 9 is most of the work and releases the GIL, so every
+    core compresses while another page is transformed."""
+    with ThreadPoolExecutor() as pool:
+        found = pool.map(lambda page: rewrite(page[0], page[1], transform), pages)
+        return set().union(*found)
 
 
 def finish(site_dir: Path, facts: SiteFacts, synonyms: list[dict], default_lang: str, search: bool):
@@ -93,11 +104,11 @@ def finish(site_dir: Path, facts: SiteFacts, synonyms: list[dict], default_lang:
     if search:
         write_search(site_dir, facts, synonyms)
     transform = theme_assets(site_dir, facts, search)
-    hashes: set[str] = set()
-    for lang, html in facts.not_found.items():
-        rewrite(not_found_path(site_dir, lang, default_lang), html, transform, hashes)
-    for page in facts.pages:
-        rewrite(page, page.read_text(encoding="utf-8"), transform, hashes)
+    not_found = [
+        (not_found_path(site_dir, lang, default_lang), html)
+        for lang, html in facts.not_found.items()
+    ]
+    hashes = rewrite_all(not_found + [(page, None) for page in facts.pages], transform)
     # Hosts that read a _headers file (Netlify, Cloudflare Pages) get the same headers as nginx.
     (site_dir / "_headers").write_text(deploy.netlify_headers(sorted(hashes)), encoding="utf-8")
     assets.precompress(site_dir, skip=".html")

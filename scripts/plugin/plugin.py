@@ -8,6 +8,7 @@ with the same plugin objects: work that covers the whole site runs in the outer 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -35,14 +36,21 @@ WORKER = "assets/search/worker.js"
 ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
+def source_key(path: Path | str) -> str:
+    """A page file as MkDocs names it (`abs_src_path`: the absolute docs_dir joined with the
+    page's path, normalised), without a filesystem call per page."""
+    return os.path.normpath(os.path.abspath(path))
+
+
 def listing(problems: list) -> str:
     return "\n".join(f"  {p}" for p in problems)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
-        self.sources: dict[Path, str] = {}  # each page's Markdown, read once by the checks
-        self.outdated: dict[Path, object] = {}  # translation file -> its source page
+        self.sources: dict[str, str] = {}  # each page's Markdown, read once by the checks
+        self.rendered: dict[str, str] = {}  # each page's body with its data blocks expanded
+        self.outdated: dict[str, object] = {}  # translation file -> its source page
         self.data: dict = {}
         self.env: jinja2.Environment | None = None
         self.facts = SiteFacts()
@@ -84,9 +92,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"The content has {len(content.problems)} problem(s); nothing was built:\n"
                 + listing(content.problems)
             )
-        self.sources = {page.path.resolve(): page.text for page in content.pages}
+        self.sources = {source_key(page.path): page.text for page in content.pages}
+        # The checks rendered every page's data blocks already: the build uses that rendering.
+        self.rendered = {source_key(path): text for path, text in content.rendered.items()}
         self.outdated = {
-            path.resolve(): source
+            source_key(path): source
             for path, source in outdated_sources(docs_dir, content.pages).items()
         }
         self.data = content.data
@@ -94,7 +104,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.facts = SiteFacts()
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
-        return self.sources.get(Path(page.file.abs_src_path).resolve())
+        return self.sources.get(source_key(page.file.abs_src_path))
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
         # The theme's templates show dates and labels the same way the data blocks do.
@@ -117,6 +127,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         lang, _, slug = page.file.src_uri.partition("/")
         if lang not in self.config.languages:
             return markdown
+        rendered = self.rendered.get(source_key(page.file.abs_src_path))
+        if rendered is not None:
+            return rendered.lstrip("\n")  # MkDocs hands over the body without its first blank lines
         try:
             return render.render_page(markdown, self.data, lang, slug, self.env)
         except jinja2.TemplateError as error:
@@ -132,7 +145,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 page.meta[key] = escape(page.meta[key])
 
     def mark_outdated(self, page: Page) -> None:
-        source = self.outdated.get(Path(page.file.abs_src_path).resolve())
+        source = self.outdated.get(source_key(page.file.abs_src_path))
         # Read by overrides/partials/outdated.html: the source page's URL and language.
         page.outdated_source = get_relative_url(source.url or "./", page.url) if source else None
         page.outdated_lang = source.lang if source else None
