@@ -44,11 +44,15 @@ def results_for(tab, query: str) -> list[str]:
     tab.evaluate(WATCH_RESULTS)
     tab.keyboard.type(query)
     tab.wait_for_function(
-        SETTLED, arg=[bool(query), 600 if first_use else 80], polling=25, timeout=10000
+        SETTLED, arg=[bool(query), 600 if first_use else 150], polling=25, timeout=10000
     )
-    return tab.eval_on_selector_all(
-        ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
-    )
+    found = result_pages(tab)
+    if query and not found:
+        # An empty list may be one the worker has not answered yet on a busy machine: a query
+        # with no results must stay empty for a while longer to count as answered.
+        tab.wait_for_function(SETTLED, arg=[True, 1000], polling=50, timeout=10000)
+        found = result_pages(tab)
+    return found
 
 
 def article_text(site, served_site: str, url: str) -> str:
