@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import re
 from functools import cache
-from pathlib import Path
 
 import jinja2
 import yaml
@@ -180,12 +179,6 @@ def template_error_line(error: Exception) -> int | None:
             line = trace.tb_lineno
         trace = trace.tb_next
     return line
-
-
-def body_offset(path: Path, markdown: str) -> int:
-    """How many lines of front matter precede the Markdown MkDocs hands to hooks."""
-    total = path.read_text(encoding="utf-8").count("\n")
-    return max(total - markdown.count("\n"), 0)
 
 
 ABBREVIATION = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)

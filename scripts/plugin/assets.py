@@ -53,15 +53,6 @@ def script_names(site_dir: Path) -> set[str]:
     return {name for name in words if not _unused_feature(name)}
 
 
-def used_names(site_dir: Path) -> set[str]:
-    """Every class and colour name the site can show, read from a built site (for tools; the
-    build collects the pages' names as it writes them)."""
-    in_pages: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        in_pages |= page_names(page.read_text(encoding="utf-8"))
-    return in_pages | script_names(site_dir)
-
-
 def _requirements(selector: list) -> set[str]:
     """The class names and data-md-color-* values a selector needs to match anything. What a
     functional pseudo-class (`:not(…)`, `:is(…)`) holds is a condition, not a requirement."""

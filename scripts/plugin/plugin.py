@@ -30,7 +30,7 @@ from scripts.plugin import material
 from scripts.plugin.config import KnowledgeBaseConfig
 from scripts.plugin.i18n import nested_language_build
 from scripts.plugin.pipeline import SiteFacts, finish
-from scripts.project import REVIEW_INTERVAL_MONTHS, relative
+from scripts.project import REVIEW_INTERVAL_MONTHS
 
 WORKER = "assets/search/worker.js"
 ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
@@ -52,7 +52,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.rendered: dict[str, str] = {}  # each page's body with its data blocks expanded
         self.outdated: dict[str, object] = {}  # translation file -> its source page
         self.data: dict = {}
-        self.env: jinja2.Environment | None = None
         self.facts = SiteFacts()
 
     # --- Configuration -------------------------------------------------------------------
@@ -93,14 +92,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 + listing(content.problems)
             )
         self.sources = {source_key(page.path): page.text for page in content.pages}
-        # The checks rendered every page's data blocks already: the build uses that rendering.
         self.rendered = {source_key(path): text for path, text in content.rendered.items()}
         self.outdated = {
             source_key(path): source
             for path, source in outdated_sources(docs_dir, content.pages).items()
         }
         self.data = content.data
-        self.env = render.environment()
         self.facts = SiteFacts()
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -127,13 +124,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         lang, _, slug = page.file.src_uri.partition("/")
         if lang not in self.config.languages:
             return markdown
+        # The checks rendered every page under a language folder (a page they could not render
+        # stopped the build in on_pre_build): the build uses that rendering.
         rendered = self.rendered.get(source_key(page.file.abs_src_path))
-        if rendered is not None:
-            return rendered.lstrip("\n")  # MkDocs hands over the body without its first blank lines
-        try:
-            return render.render_page(markdown, self.data, lang, slug, self.env)
-        except jinja2.TemplateError as error:
-            raise Abort(self.data_block_error(page, markdown, error)) from None
+        if rendered is None:
+            raise PluginError(f"{page.file.src_uri}: not among the pages the content checks read")
+        return rendered.lstrip("\n")  # MkDocs hands over the body without its first blank lines
 
     @staticmethod
     def escape_front_matter(page: Page) -> None:
@@ -149,20 +145,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Read by overrides/partials/outdated.html: the source page's URL and language.
         page.outdated_source = get_relative_url(source.url or "./", page.url) if source else None
         page.outdated_lang = source.lang if source else None
-
-    @staticmethod
-    def data_block_error(page: Page, markdown: str, error: jinja2.TemplateError) -> str:
-        path = Path(page.file.abs_src_path)
-        line = render.template_error_line(error)
-        where = (
-            f"{relative(path)}:{line + render.body_offset(path, markdown)}"
-            if line
-            else relative(path)
-        )
-        return (
-            f"{where}: a data block could not be rendered ({error.message}) — "
-            'check the spelling of the call, e.g. {{ contact("bnn-184") }}'
-        )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return render.first_mentions_only(html)
