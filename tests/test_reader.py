@@ -86,15 +86,6 @@ def test_no_page_holds_its_first_paint_for_a_script(site):
     ] == []
 
 
-@pytest.mark.parametrize("url", PAGES + NOT_FOUND)
-def test_no_request_to_another_host_no_cookie_no_error(served_site, visit, url):
-    view = visit()
-    view.tab.goto(served_site + url, wait_until="networkidle")
-    assert [r for r in view.requests if not r.startswith((served_site, "data:"))] == []
-    assert view.context.cookies() == []
-    assert view.errors == []
-
-
 def test_search_leaves_nothing_in_storage_that_outlives_the_tab(served_site, visit):
     view = visit()
     view.tab.goto(served_site)

@@ -132,7 +132,10 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.mark.parametrize("url", PAGES + ["nowhere/", "id/nowhere/"])
-def test_chromium_meets_no_csp_violation_failed_request_or_error(prod, visit, url):
+def test_a_page_served_by_nginx_keeps_to_its_policy_and_to_its_own_host(prod, visit, url):
+    """Loading the page and searching from it: no CSP violation, no failed request, no request
+    to another host, no cookie, no script error (the reader's privacy and the policy's
+    completeness, in one visit under the production headers)."""
     view = visit()
     view.context.add_init_script(CSP_LISTENER)
     failed = []
@@ -147,6 +150,8 @@ def test_chromium_meets_no_csp_violation_failed_request_or_error(prod, visit, ur
     view.tab.wait_for_selector(".md-search-result__item", timeout=10000)
     assert view.tab.evaluate("window.__kbViolations") == []
     assert failed == []
+    assert [r for r in view.requests if not r.startswith((prod, "data:"))] == []
+    assert view.context.cookies() == []
     assert [
         e for e in view.errors if "404" not in e or url not in ("nowhere/", "id/nowhere/")
     ] == []

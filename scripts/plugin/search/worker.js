@@ -1,6 +1,8 @@
 /* Search worker for Material's search UI (its message protocol: 0 setup, 1 ready, 2 query,
  * 3 result). It answers "ready" at once and loads the engine and this language's index only when
- * the reader first types, so a first page view downloads neither. */
+ * the reader first types, so a first page view downloads neither. Each result names the query it
+ * answers (Material reads only its items), so a page or a test can tell a stale answer from the
+ * newest one. */
 "use strict";
 var here = new URL(self.location.href);
 var lang = here.searchParams.get("lang") || "pl";
@@ -25,7 +27,9 @@ function answer() {
   var query = pending;
   pending = null;
   engine = engine || load();
-  self.postMessage({ type: 3, data: engine.search(query) });
+  var result = engine.search(query);
+  result.query = query;
+  self.postMessage({ type: 3, data: result });
 }
 
 self.onmessage = function (event) {
@@ -36,7 +40,7 @@ self.onmessage = function (event) {
     // Material asks at once with the empty box; only a real query is worth loading for.
     if (!String(message.data || "").trim()) {
       pending = null;
-      self.postMessage({ type: 3, data: { items: [] } });
+      self.postMessage({ type: 3, data: { items: [], query: message.data } });
       return;
     }
     if (pending === null) setTimeout(answer, 0);
