@@ -59,6 +59,27 @@ def stale() -> int:
     return 1 if problems else 0
 
 
+def finish_site(site_dir: Path) -> int:
+    """Search, assets, each page once, headers: what the plugin does after MkDocs, for a site a
+    builder left on disk (the route for a builder that runs no MkDocs plugins)."""
+    from scripts.content.data import load_data
+    from scripts.plugin import material, pipeline
+    from scripts.project import LANGUAGES
+
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}: no index.html; give the folder of a built site.")
+        return 2
+    site_dir = site_dir.resolve()
+    try:
+        facts = pipeline.facts_from_site(site_dir, search=True)
+        pipeline.finish(site_dir, facts, load_data()["synonyms"], LANGUAGES[0], search=True)
+    except material.Incompatible as error:
+        print(error)
+        return 1
+    print(f"Finished {len(facts.pages)} pages in {site_dir}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -82,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("deploy-config", help="write deploy/nginx/kb-site.conf from site/")
     commands.add_parser("stale", help="list contacts and laws overdue for checking (exit 1)")
     commands.add_parser("stopwords", help="copy the npm package stopword's lists for the search")
+    after = commands.add_parser(
+        "finish", help="the one pass over a site built with the kb plugin's `finish: false`"
+    )
+    after.add_argument("site", help="the built site's folder")
     args = parser.parse_args(argv)
     if args.command == "deploy-config":
         from scripts.project import SITE_DIR
@@ -120,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.serving import serve
 
         return serve.preview(args.port)
+    if args.command == "finish":
+        return finish_site(Path(args.site))
     if args.command == "build":
         return build.build()
     if args.command == "serve":

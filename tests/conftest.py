@@ -65,13 +65,16 @@ def build_environment(**variables: str):
         os.environ.update(saved)
 
 
-def build_in_process(out: Path, **variables: str) -> None:
+def build_in_process(out: Path, kb_options: dict | None = None, **variables: str) -> None:
     """The real site built in this process (as mkdocs-static-i18n's tests build), by the builder
-    `make build` uses, with `--strict`: no interpreter start-up per build."""
+    `make build` uses, with `--strict`: no interpreter start-up per build. `kb_options` override
+    the kb plugin's options from mkdocs.yml."""
     load_config = importlib.import_module(f"{BUILDER}.config").load_config
     build = importlib.import_module(f"{BUILDER}.commands.build").build
     with build_environment(**variables):
         config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(out))
+        for key, value in (kb_options or {}).items():
+            config.plugins["kb"].config[key] = value
         build(config)
 
 

@@ -21,3 +21,7 @@ class KnowledgeBaseConfig(base.Config):
     # `site`: the site's own search (Polish and Indonesian stemming) behind Material's UI;
     # `material`: Material's lunr search, kept only for comparisons (make bench-search).
     search_engine = c.Choice(SEARCH_ENGINES, default="site")
+    # false: the build stops where MkDocs leaves off (each language's 404 page in its place), and
+    # `python -m scripts finish SITE` makes the one pass over the pages: the route for a builder
+    # that runs no MkDocs plugins (README, "Dependency future").
+    finish = c.Type(bool, default=True)

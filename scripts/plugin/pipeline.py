@@ -9,6 +9,7 @@ it once and gzips it from memory. It needs no MkDocs object, so it also runs out
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from scripts.serving import deploy
 SEARCH_SOURCES = Path(__file__).resolve().parent / "search"
 BUNDLE_MARKER = "/* kb: alternate sitemap fetch removed */"
 NOT_FOUND = "404.html"
+PAGE_LANGUAGE = re.compile(r'<html lang="([^"]+)"')
 
 
 @dataclass
@@ -48,6 +50,32 @@ class SiteFacts:
 
 def not_found_path(site_dir: Path, lang: str, default_lang: str) -> Path:
     return site_dir / NOT_FOUND if lang == default_lang else site_dir / lang / NOT_FOUND
+
+
+def write_not_found(site_dir: Path, facts: SiteFacts, default_lang: str) -> None:
+    """Each language's 404 page in its place, as it left the theme (for `facts_from_site`)."""
+    for lang, html in facts.not_found.items():
+        path = not_found_path(site_dir, lang, default_lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+
+
+def facts_from_site(site_dir: Path, search: bool) -> SiteFacts:
+    """What the pages tell the build, read from a site a builder left on disk: the route that
+    needs no MkDocs events (`python -m scripts finish SITE`). Each page is read here and once
+    more by `finish`; inside MkDocs the pages come from its events instead."""
+    facts = SiteFacts()
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        found = PAGE_LANGUAGE.search(html)
+        if found is None:
+            raise material.Incompatible(f"{path}: no <html lang> attribute; is this a built page?")
+        if path.name == NOT_FOUND:
+            facts.add_not_found(html, found[1])
+        else:
+            url = path.relative_to(site_dir).as_posix().removesuffix("index.html")
+            facts.add_page(html, found[1], url, path, search)
+    return facts
 
 
 def write_search(site_dir: Path, facts: SiteFacts, synonyms: list[dict]) -> None:

@@ -29,7 +29,7 @@ from scripts.editors.translations import outdated_sources
 from scripts.plugin import material
 from scripts.plugin.config import KnowledgeBaseConfig
 from scripts.plugin.i18n import nested_language_build
-from scripts.plugin.pipeline import SiteFacts, finish
+from scripts.plugin.pipeline import SiteFacts, finish, write_not_found
 from scripts.project import REVIEW_INTERVAL_MONTHS
 
 WORKER = "assets/search/worker.js"
@@ -204,6 +204,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if nested_language_build(config):
             return  # the outer build finishes the site
+        if not self.config.finish:
+            write_not_found(Path(config.site_dir), self.facts, self.default_language)
+            return
         try:
             finish(
                 Path(config.site_dir),
