@@ -65,6 +65,13 @@ def test_language_switcher_leads_to_the_twin(site, lang, url):
     assert site.path(twin_url(url, lang)).exists()
 
 
+@pytest.mark.parametrize(("lang", "url"), ALL_PAGES)
+def test_help_link_leads_to_the_situations_page_in_the_page_language(site, lang, url):
+    links = site.soup(url).select("a.kb-help-now")
+    assert len(links) == 1
+    assert resolve(url, links[0]["href"]) == PREFIX[lang] + "situations/"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_titles_and_descriptions_present_and_unique(site, lang):
     titles, descriptions = [], []
