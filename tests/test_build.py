@@ -19,6 +19,12 @@ def build(out: Path, epoch: int) -> dict[str, bytes]:
     return snapshot(out)
 
 
+def finish(site: Path) -> subprocess.CompletedProcess:
+    """`python -m scripts finish SITE`, as a maintainer runs it."""
+    command = [sys.executable, "-m", "scripts", "finish", str(site)]
+    return subprocess.run(command, cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True)
+
+
 def test_two_builds_are_byte_identical_and_take_their_date_from_the_commit(tmp_path):
     first, second = build(tmp_path / "a", EPOCH), build(tmp_path / "b", EPOCH)
     assert first == second
@@ -36,13 +42,7 @@ def test_the_pass_after_mkdocs_also_runs_as_a_command_with_the_same_result(tmp_p
     out = tmp_path / "outside"
     build_in_process(out, kb_options={"finish": False}, SOURCE_DATE_EPOCH=str(EPOCH))
     assert not list(out.rglob("*.html.gz")), "the build stopped before the pass over the pages"
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts", "finish", str(out)],
-        cwd=ROOT,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-    )
+    result = finish(out)
     assert result.returncode == 0, result.stdout + result.stderr
     outside = snapshot(out)
     assert sorted(outside) == sorted(whole)
@@ -50,12 +50,6 @@ def test_the_pass_after_mkdocs_also_runs_as_a_command_with_the_same_result(tmp_p
 
 
 def test_the_pass_refuses_a_folder_that_is_not_a_built_site(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts", "finish", str(tmp_path)],
-        cwd=ROOT,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-    )
+    result = finish(tmp_path)
     assert result.returncode == 2
     assert f"{tmp_path}: no index.html" in result.stdout
