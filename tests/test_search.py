@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts.plugin import material
 from scripts.project import LANGUAGES
 
 QUERIES = json.loads((Path(__file__).parent / "search/queries.json").read_text(encoding="utf-8"))
 REQUIRED_SHARE = 0.95
 HOME = {"pl": "", "id": "id/"}
-SEARCH_BOX = "[data-md-component=search-query]"
+SEARCH_BOX = material.SEARCH_BOX
 
 
 # Installed before any script of the page runs: notes which query the search worker answered
@@ -139,9 +140,7 @@ def test_html_in_the_query_shows_as_text(served_site, visit):
 
 
 def result_pages(tab) -> list[str]:
-    return tab.eval_on_selector_all(
-        ".md-search-result__item > a:first-child", "links => links.map(a => a.href)"
-    )
+    return tab.eval_on_selector_all(material.RESULT_LINKS, "links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.content.pages import find_pages
+from scripts.plugin.material import SEARCH_BOX
 from scripts.project import DOCS_DIR
 from scripts.serving import deploy, serve
 
@@ -145,7 +146,7 @@ def test_a_page_served_by_nginx_keeps_to_its_policy_and_to_its_own_host(prod, vi
     )
     view.tab.goto(prod + url, wait_until="networkidle")
     # Use the search too: worker, engine and index load under the same policy.
-    view.tab.click("[data-md-component=search-query]")
+    view.tab.click(SEARCH_BOX)
     view.tab.keyboard.type("leczenie" if not url.startswith("id/") else "pengobatan")
     view.tab.wait_for_selector(".md-search-result__item", timeout=10000)
     assert view.tab.evaluate("window.__kbViolations") == []
